@@ -1,0 +1,13 @@
+package dev.orderpipeline.analytics;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class AnalyticsServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(AnalyticsServiceApplication.class, args);
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.orderpipeline.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Import;
+
+/**
+ * Runs a {@code @SpringBootTest} against real PostgreSQL and Kafka, shared by every test
+ * class in the JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@Import(RealInfrastructureConfiguration.class)
+public @interface WithRealInfrastructure {
+
+}
