@@ -1,0 +1,38 @@
+package dev.orderpipeline.events.order;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Checks shared by the record constructors. */
+final class Contracts {
+
+	private Contracts() {
+	}
+
+	static <T> T required(T value, String name) {
+		return Objects.requireNonNull(value, () -> name + " is required");
+	}
+
+	static long sequence(long sequence) {
+		if (sequence < 1) {
+			throw new IllegalArgumentException("sequence starts at 1, was " + sequence);
+		}
+		return sequence;
+	}
+
+	static int quantity(int quantity) {
+		if (quantity < 1) {
+			throw new IllegalArgumentException("quantity must be positive, was " + quantity);
+		}
+		return quantity;
+	}
+
+	static <T> List<T> nonEmpty(List<T> values, String name) {
+		List<T> copy = List.copyOf(required(values, name));
+		if (copy.isEmpty()) {
+			throw new IllegalArgumentException(name + " must not be empty");
+		}
+		return copy;
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.orderpipeline.events.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.orderpipeline.events.Money;
+
+/**
+ * What a consumer needs to know about a placed order, whichever major version of
+ * {@code order.placed} carried it. Consumers handle this view, not the versioned records,
+ * so a new major version means one new mapping in {@link OrderPlacements} instead of a
+ * change in every handler. This is a read model inside the consumer, not a wire format.
+ *
+ * @param orderId the order
+ * @param sequence position in the order's event stream
+ * @param customerId the customer
+ * @param customerEmail where notifications go
+ * @param lines the ordered lines
+ * @param subtotal sum of the line totals
+ * @param tax tax on the subtotal
+ * @param total subtotal plus tax
+ * @param placedAt when the order was committed
+ * @param sourceVersion the major version the view was read from, for metrics and logs
+ */
+public record OrderPlacement(UUID orderId, long sequence, String customerId, String customerEmail, List<Line> lines,
+		Money subtotal, Money tax, Money total, Instant placedAt, int sourceVersion) {
+
+	public OrderPlacement {
+		lines = List.copyOf(lines);
+	}
+
+	/**
+	 * The currency of the order's amounts.
+	 * @return the ISO 4217 code
+	 */
+	public String currency() {
+		return this.total.currency();
+	}
+
+	/**
+	 * One ordered line.
+	 *
+	 * @param sku the product
+	 * @param productName the product's name when the order was placed
+	 * @param quantity units ordered
+	 * @param unitPrice price of one unit
+	 * @param lineTotal unit price times quantity
+	 */
+	public record Line(String sku, String productName, int quantity, Money unitPrice, Money lineTotal) {
+
+	}
+
+}
