@@ -72,8 +72,12 @@ public final class EventDecoder {
 		if (this.schemas != null) {
 			this.schemas.requireValid(type.get(), envelope.data());
 		}
-		return Optional
-			.of(new IncomingEvent(envelope, type.get(), this.deserializer.deserialize(type.get(), envelope.data())));
+		IntegrationEvent event = this.deserializer.deserialize(type.get(), envelope.data());
+		if (!event.subject().equals(envelope.subject())) {
+			throw new EventFormatException(envelope.type() + " " + envelope.id() + " has ce_subject "
+					+ envelope.subject() + " but its payload is about " + event.subject());
+		}
+		return Optional.of(new IncomingEvent(envelope, type.get(), event));
 	}
 
 }
