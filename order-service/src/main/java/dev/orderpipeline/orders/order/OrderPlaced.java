@@ -1,0 +1,11 @@
+package dev.orderpipeline.orders.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An order was placed and its stock reserved. */
+public record OrderPlaced(UUID orderId, String customerId, String customerEmail, List<OrderLine> lines, Money subtotal,
+		Money tax, Money total, Instant placedAt) implements OrderEvent {
+
+}

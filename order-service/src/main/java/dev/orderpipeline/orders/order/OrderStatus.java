@@ -1,0 +1,7 @@
+package dev.orderpipeline.orders.order;
+
+public enum OrderStatus {
+
+	PLACED, CANCELLED
+
+}

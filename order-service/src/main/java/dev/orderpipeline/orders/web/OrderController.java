@@ -1,0 +1,154 @@
+package dev.orderpipeline.orders.web;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.orderpipeline.orders.idempotency.IdempotencyGuard;
+import dev.orderpipeline.orders.idempotency.IdempotencyKey;
+import dev.orderpipeline.orders.idempotency.RequestFingerprint;
+import dev.orderpipeline.orders.idempotency.StoredResponse;
+import dev.orderpipeline.orders.order.Order;
+import dev.orderpipeline.orders.order.OrderRequestRules;
+import dev.orderpipeline.orders.order.OrderStatus;
+import dev.orderpipeline.orders.order.PlaceOrder;
+import dev.orderpipeline.orders.ordering.OrderCancellation;
+import dev.orderpipeline.orders.ordering.OrderPlacement;
+import dev.orderpipeline.orders.ordering.OrderQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Orders", description = "Place, read and cancel orders")
+class OrderController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	// Visible ASCII only: keys end up in logs and in a varchar(255) column.
+	private static final Pattern VALID_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+
+	private static final String PLACE_EXAMPLE = """
+			{"customerId": "c-1", "customerEmail": "ana@example.com", "currency": "EUR",
+			 "items": [{"sku": "SKU-1", "quantity": 2}]}""";
+
+	private final OrderRequestRules rules;
+
+	private final OrderPlacement placement;
+
+	private final OrderCancellation cancellation;
+
+	private final OrderQueries queries;
+
+	private final IdempotencyGuard idempotency;
+
+	private final JsonMapper json;
+
+	OrderController(OrderRequestRules rules, OrderPlacement placement, OrderCancellation cancellation,
+			OrderQueries queries, IdempotencyGuard idempotency, JsonMapper json) {
+		this.rules = rules;
+		this.placement = placement;
+		this.cancellation = cancellation;
+		this.queries = queries;
+		this.idempotency = idempotency;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Place an order", description = """
+			Validates the request, prices it (unit price x quantity per line; tax on the subtotal at the \
+			configured rate in basis points, rounded half-up to the minor unit), reserves stock for every \
+			line (all or nothing) and stores the order, all in one transaction.
+
+			With an Idempotency-Key header (scoped per customer, kept at least 24 hours): the same key and \
+			body replays the first 201 response byte for byte; the same key with another body is 422; a \
+			request while another with the same key is in flight is 409. A request that fails is not \
+			stored, so its key can be retried.""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = PlaceOrderRequest.class),
+							examples = @ExampleObject(name = "two espressos", value = PLACE_EXAMPLE))),
+			responses = {
+					@ApiResponse(responseCode = "201", description = "Placed; Location names the order",
+							content = @Content(schema = @Schema(implementation = OrderResponse.class))),
+					@ApiResponse(responseCode = "400",
+							description = "Malformed or invalid request; errors lists each field"),
+					@ApiResponse(responseCode = "409",
+							description = "Insufficient stock (shortages lists each SKU) or idempotency key in progress"),
+					@ApiResponse(responseCode = "413", description = "Body larger than 64 KiB"),
+					@ApiResponse(responseCode = "422", description = "Idempotency key reused with another body") })
+	ResponseEntity<byte[]> place(@RequestBody PlaceOrderRequest body,
+			@Parameter(description = "Client-chosen key making retries safe; 1-255 visible ASCII characters",
+					example = "3f1c6a52-6f1e-4d5b-a9a7-9b8d0c2e4f11") @RequestHeader(name = IDEMPOTENCY_KEY,
+							required = false) String idempotencyKey) {
+		PlaceOrder request = body.toCommand();
+		this.rules.requireValid(request);
+		if (idempotencyKey == null) {
+			return toResponse(render(this.placement.place(request)));
+		}
+		if (!VALID_KEY.matcher(idempotencyKey).matches()) {
+			throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
+		}
+		StoredResponse response = this.idempotency.execute(new IdempotencyKey(request.customerId(), idempotencyKey),
+				RequestFingerprint.of(request.canonicalForm()), () -> render(this.placement.place(request)));
+		return toResponse(response);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read an order")
+	OrderResponse get(@PathVariable UUID id) {
+		return OrderResponse.of(this.queries.get(id));
+	}
+
+	@GetMapping
+	@Operation(summary = "List a customer's orders, newest first",
+			description = "Pages are bounded: size 1..100, page * size at most 10000.")
+	Page<OrderResponse> list(@RequestParam String customerId, @RequestParam(required = false) OrderStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		Page.check(page, size);
+		return Page.of(this.queries.ofCustomer(customerId, status, page * size, size + 1), page, size,
+				OrderResponse::of);
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel an order",
+			description = "Moves a PLACED order to CANCELLED and releases its stock. Cancelling a cancelled order "
+					+ "returns it unchanged.")
+	OrderResponse cancel(@PathVariable UUID id) {
+		return OrderResponse.of(this.cancellation.cancel(id));
+	}
+
+	// Serialized once, inside the placement transaction, so that the stored copy and the
+	// first answer are the same bytes.
+	private StoredResponse render(Order order) {
+		return new StoredResponse(HttpStatus.CREATED.value(), "/orders/" + order.id(),
+				this.json.writeValueAsBytes(OrderResponse.of(order)));
+	}
+
+	private static ResponseEntity<byte[]> toResponse(StoredResponse response) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+			.contentType(MediaType.APPLICATION_JSON);
+		if (response.location() != null) {
+			builder.location(URI.create(response.location()));
+		}
+		return builder.body(response.body());
+	}
+
+}
