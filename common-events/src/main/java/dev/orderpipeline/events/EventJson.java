@@ -9,8 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class EventJson {
 
 	static final JsonMapper MAPPER = JsonMapper.builder()
-		// Consumers must tolerate fields added by newer producers of the same major
-		// version.
+		// Consumers tolerate fields that newer producers of the same major version add.
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		// Optional fields added later are absent from older events: they read as null.
 		// Required reference fields are enforced by the record constructors instead.

@@ -3,6 +3,7 @@ package dev.orderpipeline.events;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class EventSchemas {
 			if (in == null) {
 				throw new IllegalStateException("Missing schema resource " + type.schemaResource());
 			}
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -7,6 +7,7 @@ import dev.orderpipeline.events.EventFormatException;
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.events.EventType;
 import dev.orderpipeline.events.IntegrationEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -50,6 +51,16 @@ public final class EventDecoder {
 	 */
 	public Optional<IncomingEvent> decode(Headers headers, byte[] value) {
 		return decode(CloudEventHeaders.read(headers, value));
+	}
+
+	/**
+	 * Decodes one consumed record.
+	 * @param record the record
+	 * @return the event, or empty if its type is unknown to this build
+	 * @throws EventFormatException if the headers or payload break the contract
+	 */
+	public Optional<IncomingEvent> decode(ConsumerRecord<?, byte[]> record) {
+		return decode(record.headers(), record.value());
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.orderpipeline.events.kafka;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.orderpipeline.events.EventType;
@@ -19,6 +21,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public record OutgoingEvent(String eventId, EventType type, String topic, String key, byte[] value,
 		Map<String, byte[]> headers) {
+
+	/**
+	 * The headers as text, for storing in an outbox column; every value is UTF-8.
+	 * @return header name to value, in the same order
+	 */
+	public Map<String, String> headerValues() {
+		Map<String, String> values = new LinkedHashMap<>();
+		this.headers.forEach((name, value) -> values.put(name, new String(value, StandardCharsets.UTF_8)));
+		return values;
+	}
 
 	/**
 	 * The Kafka record to send.

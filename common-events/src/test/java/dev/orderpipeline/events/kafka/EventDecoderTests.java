@@ -10,9 +10,12 @@ import dev.orderpipeline.events.EventFormatException;
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.events.EventType;
 import dev.orderpipeline.events.IntegrationEvent;
+import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.TestEvents;
 import dev.orderpipeline.events.order.OrderCancelledV1;
+import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +81,43 @@ class EventDecoderTests {
 			.isThrownBy(() -> EventDecoder.validating(schemas).decode(envelope))
 			.withMessageContaining("customerEmail");
 		assertThat(EventDecoder.lenient().decode(envelope)).isPresent();
+	}
+
+	@Test
+	void aConsumedRecordIsDecoded() {
+		OrderPlacedV2 event = new TestEvents(27).orderPlacedV2();
+		OutgoingEvent outgoing = this.encoder.encode(event, this.metadata);
+		ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("order-events", 0, 42L, outgoing.key(),
+				outgoing.value());
+		outgoing.toProducerRecord().headers().forEach((header) -> record.headers().add(header));
+
+		assertThat(EventDecoder.validating(schemas).decode(record).map(IncomingEvent::event)).contains(event);
+	}
+
+	@Test
+	void theValidatingEncoderRefusesAPayloadThatViolatesItsSchema() {
+		OrderPlacedV1 valid = new TestEvents(28).orderPlacedV1();
+		OrderPlacedV1 negativeTax = new OrderPlacedV1(valid.orderId(), valid.sequence(), valid.customerId(),
+				valid.customerEmail(), valid.lines(), valid.subtotal(), Money.of(-1, valid.currency()), valid.total(),
+				valid.currency(), valid.placedAt());
+
+		assertThat(EventEncoder.validating(schemas).encode(valid, this.metadata).value()).isNotEmpty();
+		assertThatExceptionOfType(EventFormatException.class)
+			.isThrownBy(() -> EventEncoder.validating(schemas).encode(negativeTax, this.metadata))
+			.withMessageContaining("tax");
+	}
+
+	@Test
+	void headersCanBeStoredAsTextAndRestored() {
+		OrderCancelledV1 event = new TestEvents(29).orderCancelledV1();
+		OutgoingEvent outgoing = this.encoder.encode(event, this.metadata);
+		Map<String, byte[]> restored = new LinkedHashMap<>();
+		outgoing.headerValues().forEach((name, value) -> restored.put(name, value.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(restored).containsOnlyKeys(outgoing.headers().keySet());
+		assertThat(EventDecoder.lenient()
+			.decode(CloudEventHeaders.read(restored, outgoing.value()))
+			.map(IncomingEvent::event)).contains(event);
 	}
 
 	@Test
