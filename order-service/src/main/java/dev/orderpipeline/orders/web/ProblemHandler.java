@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -198,11 +199,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return validationProblem(List.of(new FieldError(name, "must be " + expected)), request);
 	}
 
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validationProblem(List.of(new FieldError(ex.getParameterName(), "is required")), request);
+	}
+
 	/** Gives framework-built problems (405, 406, 415, ...) our stable type URIs. */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			problem.setType(ProblemTypes.forStatus(statusCode.value()));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

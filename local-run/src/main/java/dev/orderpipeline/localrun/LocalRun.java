@@ -1,0 +1,222 @@
+package dev.orderpipeline.localrun;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import dev.orderpipeline.infra.LocalInfrastructure;
+import dev.orderpipeline.infra.Ports;
+import dev.orderpipeline.infra.PostgresServer;
+
+/**
+ * The local run: PostgreSQL, a Kafka broker and the four services on this machine, with
+ * real data that survives restarts. Ctrl-C or SIGTERM stops everything it started.
+ */
+public final class LocalRun {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+	private final LocalRunOptions options;
+
+	private final List<ServiceProcess> services = new ArrayList<>();
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private volatile LocalInfrastructure infrastructure;
+
+	private volatile boolean stopping;
+
+	private LocalRun(LocalRunOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) {
+		LocalRunOptions options;
+		try {
+			options = LocalRunOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		int exitCode = new LocalRun(options).run();
+		if (exitCode != 0) {
+			System.exit(exitCode);
+		}
+	}
+
+	private int run() {
+		Instant started = Instant.now();
+		List<String> taken = takenPorts();
+		if (!taken.isEmpty()) {
+			taken.forEach(System.err::println);
+			return 2;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "local-run-shutdown"));
+		try {
+			prepareWorkDirectory();
+			infrastructure = LocalInfrastructure.start(infrastructureSettings(), LocalRun::say);
+			startServices();
+			if (!awaitServicesUp()) {
+				return 1;
+			}
+			printSummary(Duration.between(started, Instant.now()));
+			watchServices();
+			return 0;
+		}
+		catch (Exception ex) {
+			System.err.println("Local run failed: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	private List<String> takenPorts() {
+		List<String> problems = new ArrayList<>();
+		options.ports().forEach((name, port) -> {
+			if (!Ports.isFree(port)) {
+				problems.add("Port " + port + " (" + name
+						+ ") is already in use. Stop whatever listens there (see: ss -ltnp 'sport = :" + port
+						+ "') or choose another port with --" + name + "-port=<free port>.");
+			}
+		});
+		return problems;
+	}
+
+	private void prepareWorkDirectory() throws IOException {
+		if (options.fresh()) {
+			say("--fresh: deleting " + options.workDirectory());
+			deleteRecursively(options.workDirectory());
+		}
+		Files.createDirectories(options.workDirectory().resolve("logs"));
+		StalePostgres.stopIfRunning(options.workDirectory().resolve("postgres"), LocalRun::say);
+	}
+
+	private LocalInfrastructure.Settings infrastructureSettings() {
+		Map<String, Integer> ports = options.ports();
+		return new LocalInfrastructure.Settings(options.workDirectory(), true, ports.get(LocalRunOptions.POSTGRES),
+				ports.get(LocalRunOptions.KAFKA), ports.get(LocalRunOptions.KAFKA_CONTROLLER),
+				LocalInfrastructure.SERVICE_DATABASES);
+	}
+
+	private void startServices() throws IOException {
+		for (ServiceDefinition definition : ServiceDefinition.ALL) {
+			int port = options.ports().get(definition.name());
+			List<String> infrastructureArguments = List.of(
+					"--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
+					"--spring.datasource.username=" + PostgresServer.USER,
+					"--spring.datasource.password=" + PostgresServer.PASSWORD,
+					"--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers());
+			say("Starting " + definition.name() + " on port " + port + " (log: "
+					+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/"
+					+ definition.name() + ".log) ...");
+			services.add(ServiceProcess.start(definition, port, options.repositoryRoot(),
+					options.workDirectory().resolve("logs"), infrastructureArguments));
+		}
+	}
+
+	private boolean awaitServicesUp() throws InterruptedException {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		Map<String, String> lastReported = new LinkedHashMap<>();
+		while (Instant.now().isBefore(deadline) && !stopping) {
+			Map<String, String> states = new LinkedHashMap<>();
+			for (ServiceProcess service : services) {
+				if (!service.isAlive()) {
+					System.err.println(service.definition().name() + " exited with code " + service.exitCode()
+							+ " while starting. Last lines of " + service.logFile() + ":\n" + service.tailOfLog(40));
+					return false;
+				}
+				states.put(service.definition().name(), service.health());
+			}
+			if (!states.equals(lastReported)) {
+				say("Health: " + states);
+				lastReported = states;
+			}
+			if (states.values().stream().allMatch("UP"::equals)) {
+				return true;
+			}
+			Thread.sleep(500);
+		}
+		if (!stopping) {
+			System.err.println("Not every service was UP within " + STARTUP_TIMEOUT.toMinutes() + " minutes: "
+					+ lastReported + ". Logs are in " + options.workDirectory().resolve("logs"));
+		}
+		return false;
+	}
+
+	private void printSummary(Duration startup) {
+		StringBuilder text = new StringBuilder();
+		text.append("\nOrder pipeline is UP (")
+			.append(String.format("%.1f", startup.toMillis() / 1000.0))
+			.append(" s)\n\n");
+		for (ServiceProcess service : services) {
+			text.append(String.format("  %-26s %s%n", service.definition().name(), service.baseUrl()));
+			for (String link : service.definition().links()) {
+				text.append(String.format("  %-26s %s%s%n", "", service.baseUrl(), link));
+			}
+			text.append(String.format("  %-26s %s/actuator/health   %s/actuator/prometheus%n", "", service.baseUrl(),
+					service.baseUrl()));
+		}
+		text.append(String.format("%n  %-26s %s  (user %s)%n", "PostgreSQL",
+				infrastructure.postgres().jdbcUrl("{orders,notifications,analytics,search}"), PostgresServer.USER));
+		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafka().bootstrapServers()));
+		text.append(String.format("  %-26s %s%n", "Data and logs", options.workDirectory()));
+		text.append("\nPress Ctrl-C to stop everything.\n");
+		System.out.println(text);
+	}
+
+	/**
+	 * Reports a service that dies after startup instead of letting it vanish silently.
+	 */
+	private void watchServices() throws InterruptedException {
+		List<ServiceProcess> reported = new ArrayList<>();
+		while (!stopped.await(Duration.ofSeconds(1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			for (ServiceProcess service : services) {
+				if (!service.isAlive() && !reported.contains(service) && !stopping) {
+					reported.add(service);
+					System.err.println(service.definition().name() + " exited with code " + service.exitCode()
+							+ "; see " + service.logFile());
+				}
+			}
+		}
+	}
+
+	private void stopEverything() {
+		stopping = true;
+		say("Stopping ...");
+		services.forEach(ServiceProcess::requestStop);
+		for (ServiceProcess service : services) {
+			service.awaitExit(Duration.ofSeconds(30));
+			say("Stopped " + service.definition().name());
+		}
+		LocalInfrastructure running = infrastructure;
+		if (running != null) {
+			running.close();
+			say("Stopped Kafka and PostgreSQL");
+		}
+		stopped.countDown();
+	}
+
+	private static void say(String message) {
+		System.out.println("[local-run] " + message);
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.orderpipeline.localrun;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Command-line options of the local run. Every port can be moved with
+ * {@code --<name>-port=N}, which is what the message about a taken port suggests.
+ */
+record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports) {
+
+	static final String POSTGRES = "postgres";
+
+	static final String KAFKA = "kafka";
+
+	static final String KAFKA_CONTROLLER = "kafka-controller";
+
+	static Map<String, Integer> defaultPorts() {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put(POSTGRES, 15432);
+		ports.put(KAFKA, 19092);
+		ports.put(KAFKA_CONTROLLER, 19093);
+		for (ServiceDefinition service : ServiceDefinition.ALL) {
+			ports.put(service.name(), service.defaultPort());
+		}
+		return ports;
+	}
+
+	static LocalRunOptions parse(String[] args) {
+		Path root = Path.of("").toAbsolutePath();
+		Path work = null;
+		boolean fresh = false;
+		Map<String, Integer> ports = defaultPorts();
+		for (String arg : args) {
+			if (arg.equals("--fresh")) {
+				fresh = true;
+			}
+			else if (arg.equals("--no-build")) {
+				// Handled by run-local.sh; accepted here so the script can pass all
+				// arguments on.
+			}
+			else if (arg.startsWith("--data-dir=")) {
+				work = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+			}
+			else if (arg.startsWith("--") && arg.contains("-port=")) {
+				String name = arg.substring(2, arg.indexOf("-port="));
+				if (!ports.containsKey(name)) {
+					throw new IllegalArgumentException("Unknown port name '" + name + "'; known: " + ports.keySet());
+				}
+				ports.put(name, Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
+			}
+			else if (arg.equals("--help") || arg.equals("-h")) {
+				throw new IllegalArgumentException(usage());
+			}
+			else {
+				throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
+			}
+		}
+		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports);
+	}
+
+	static String usage() {
+		StringBuilder text = new StringBuilder("""
+				Usage: ./run-local.sh [--fresh] [--no-build] [--data-dir=DIR] [--<name>-port=N ...]
+				  --fresh        delete the local data (PostgreSQL, Kafka, logs) and start from empty
+				  --no-build     skip the Maven build and use the jars already built
+				  --data-dir=DIR where data and logs live (default: .local-run)
+				Ports (default):
+				""");
+		defaultPorts()
+			.forEach((name, port) -> text.append("  --").append(name).append("-port=").append(port).append('\n'));
+		return text.toString();
+	}
+
+}
