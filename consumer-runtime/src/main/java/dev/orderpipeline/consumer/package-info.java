@@ -1,0 +1,1 @@
+package dev.orderpipeline.consumer;
