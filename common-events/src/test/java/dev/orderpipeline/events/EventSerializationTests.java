@@ -117,6 +117,27 @@ class EventSerializationTests {
 	}
 
 	@Test
+	void anEventMixingCurrenciesIsAFormatError() {
+		String full = TestResources.text("samples/order.placed.v1/full.json");
+		String mixedV1 = full.replace("\"tax\": { \"amount\": 798, \"currency\": \"EUR\" }",
+				"\"tax\": { \"amount\": 798, \"currency\": \"USD\" }");
+		String mixedV2 = TestResources.text("samples/order.placed.v2/full.json")
+			.replace("\"unitPrice\": { \"amount\": 1700, \"currency\": \"EUR\" }",
+					"\"unitPrice\": { \"amount\": 1700, \"currency\": \"GBP\" }");
+
+		assertThat(mixedV1).contains("USD");
+		assertThat(mixedV2).contains("GBP");
+		assertThatExceptionOfType(EventFormatException.class)
+			.isThrownBy(() -> this.deserializer.deserialize(EventType.ORDER_PLACED_V1,
+					mixedV1.getBytes(StandardCharsets.UTF_8)))
+			.withMessageContaining("USD");
+		assertThatExceptionOfType(EventFormatException.class)
+			.isThrownBy(() -> this.deserializer.deserialize(EventType.ORDER_PLACED_V2,
+					mixedV2.getBytes(StandardCharsets.UTF_8)))
+			.withMessageContaining("GBP");
+	}
+
+	@Test
 	void malformedJsonIsAFormatError() {
 		assertThatExceptionOfType(EventFormatException.class).isThrownBy(() -> this.deserializer
 			.deserialize(EventType.ORDER_PLACED_V1, "{\"orderId\":".getBytes(StandardCharsets.UTF_8)));

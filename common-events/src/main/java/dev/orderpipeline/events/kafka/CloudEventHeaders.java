@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.orderpipeline.events.EventFormatException;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.core.message.MessageReader;
@@ -93,6 +94,9 @@ public final class CloudEventHeaders {
 	 */
 	public static EventEnvelope read(Headers headers, byte[] value) {
 		CloudEvent event = toCloudEvent(headers, value);
+		if (event.getSpecVersion() != SpecVersion.V1) {
+			throw new EventFormatException("Only CloudEvents 1.0 is accepted, got " + event.getSpecVersion());
+		}
 		requirePresent(event.getTime(), TIME);
 		requirePresent(event.getSubject(), SUBJECT);
 		requirePresent(event.getDataContentType(), CONTENT_TYPE);

@@ -2,6 +2,9 @@ package dev.orderpipeline.events.order;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
+
+import dev.orderpipeline.events.Money;
 
 /** Checks shared by the record constructors. */
 final class Contracts {
@@ -25,6 +28,19 @@ final class Contracts {
 			throw new IllegalArgumentException("quantity must be positive, was " + quantity);
 		}
 		return quantity;
+	}
+
+	/**
+	 * An order is priced in one currency; an event that mixes currencies is a producer
+	 * bug that consumers summing amounts would silently get wrong.
+	 */
+	static void sameCurrency(String currency, Stream<Money> amounts) {
+		amounts.forEach((money) -> {
+			if (!money.currency().equals(currency)) {
+				throw new IllegalArgumentException(
+						"all amounts must be in " + currency + ", found " + money.amount() + " " + money.currency());
+			}
+		});
 	}
 
 	static <T> List<T> nonEmpty(List<T> values, String name) {

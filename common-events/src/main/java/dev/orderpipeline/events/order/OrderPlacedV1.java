@@ -3,6 +3,7 @@ package dev.orderpipeline.events.order;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.orderpipeline.events.Money;
 
@@ -35,6 +36,8 @@ public record OrderPlacedV1(UUID orderId, long sequence, String customerId, Stri
 		Contracts.required(total, "total");
 		Contracts.required(currency, "currency");
 		Contracts.required(placedAt, "placedAt");
+		Contracts.sameCurrency(currency, Stream.concat(Stream.of(subtotal, tax, total),
+				lines.stream().flatMap((line) -> Stream.of(line.unitPrice(), line.lineTotal()))));
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.orderpipeline.events.order;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.orderpipeline.events.Money;
 
@@ -29,6 +30,8 @@ public record OrderPlacedV2(UUID orderId, long sequence, Customer customer, List
 		lines = Contracts.nonEmpty(lines, "lines");
 		Contracts.required(totals, "totals");
 		Contracts.required(placedAt, "placedAt");
+		Contracts.sameCurrency(totals.total().currency(), Stream.concat(Stream.of(totals.subtotal(), totals.tax()),
+				lines.stream().flatMap((line) -> Stream.of(line.unitPrice(), line.lineTotal()))));
 	}
 
 	@Override

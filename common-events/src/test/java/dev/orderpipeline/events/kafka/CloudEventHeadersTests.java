@@ -157,9 +157,15 @@ class CloudEventHeadersTests {
 		Map<String, byte[]> headers = new LinkedHashMap<>(
 				new EventEncoder().encode(this.event, this.metadata).headers());
 		headers.put("ce_specversion", utf8("0.1"));
-
 		assertThatExceptionOfType(EventFormatException.class)
 			.isThrownBy(() -> CloudEventHeaders.read(headers, utf8("{}")));
+
+		// 0.3 is a real CloudEvents version the SDK reads; the pipeline agreed on 1.0
+		// only.
+		headers.put("ce_specversion", utf8("0.3"));
+		assertThatExceptionOfType(EventFormatException.class)
+			.isThrownBy(() -> CloudEventHeaders.read(headers, utf8("{}")))
+			.withMessageContaining("Only CloudEvents 1.0");
 	}
 
 	@Test
