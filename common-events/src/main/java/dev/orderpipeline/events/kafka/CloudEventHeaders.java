@@ -74,6 +74,9 @@ public final class CloudEventHeaders {
 		if (envelope.correlationId() != null) {
 			builder.withExtension(CORRELATION_ID_EXTENSION, envelope.correlationId());
 		}
+		// The SDK writes a whole record; only its headers are kept. OutgoingEvent sets
+		// topic
+		// and key.
 		ProducerRecord<Void, byte[]> record = KafkaMessageFactory.createWriter("unused").writeBinary(builder.build());
 		Map<String, byte[]> headers = new LinkedHashMap<>();
 		for (Header header : record.headers()) {
