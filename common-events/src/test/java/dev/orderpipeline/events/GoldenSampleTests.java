@@ -31,7 +31,7 @@ class GoldenSampleTests {
 			.flatMap((type) -> TestResources.samples(type).stream().map((sample) -> Arguments.of(type, sample)));
 	}
 
-	@ParameterizedTest(name = "{1}")
+	@ParameterizedTest(name = "{0}")
 	@EnumSource(EventType.class)
 	void everyTypeHasAMinimalAndAFullSample(EventType type) {
 		assertThat(TestResources.samples(type)).contains(type.samplesFolder() + "/minimal.json",
