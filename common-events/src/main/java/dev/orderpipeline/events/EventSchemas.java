@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Validates payloads against the JSON Schemas shipped in this jar (draft 2020-12, with
- * {@code format} asserted). Schemas are loaded once; instances are thread-safe.
- * Validation costs a parse and a tree walk per message, so consumers opt in where they
- * want it (for example before dead-lettering, or in contract tests) rather than on every
- * read.
+ * {@code format} asserted). The constructor loads and compiles every schema, so create
+ * one instance per application and share it; it is thread-safe. Validation costs a parse
+ * and a tree walk per message, so consumers opt in where they want it (for example before
+ * dead-lettering, or in contract tests) rather than on every read.
  */
 public final class EventSchemas {
 
