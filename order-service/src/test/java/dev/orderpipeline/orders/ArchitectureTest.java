@@ -1,0 +1,39 @@
+package dev.orderpipeline.orders;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "dev.orderpipeline.orders", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule domainIsPlainJava = noClasses().that()
+		.resideInAPackage("..orders.order..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "jakarta.persistence..", "org.hibernate..", "org.apache.kafka..",
+				"tools.jackson..", "com.fasterxml..")
+		.because("the order domain is plain Java: rules must be testable and portable without a framework");
+
+	@ArchTest
+	static final ArchRule domainDependsOnNothingElseInTheService = classes().that()
+		.resideInAPackage("..orders.order..")
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage("..orders.order..", "java..")
+		.because("the domain is the centre: other packages use it, never the other way round");
+
+	@ArchTest
+	static final ArchRule onlyTheWebLayerKnowsHttp = noClasses().that()
+		.resideInAnyPackage("..orders.order..", "..orders.ordering..", "..orders.catalog..", "..orders.persistence..",
+				"..orders.idempotency..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..");
+
+}
