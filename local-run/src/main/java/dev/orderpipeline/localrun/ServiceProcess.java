@@ -44,8 +44,8 @@ final class ServiceProcess {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx768m",
 						"-jar", jar.toString(), "--server.port=" + port,
-				// Local only: nothing on the network reaches the demo services.
-				"--server.address=127.0.0.1", "--pipeline.exit-with-parent=true"));
+						// Local only: nothing on the network reaches the demo services.
+						"--server.address=127.0.0.1", "--pipeline.exit-with-parent=true"));
 		command.addAll(infrastructureArguments);
 		command.addAll(definition.extraArguments());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
