@@ -35,6 +35,14 @@ class DockerInfrastructureConfiguration {
 		}
 	}
 
+	static void pauseKafka() {
+		kafka.getDockerClient().pauseContainerCmd(kafka.getContainerId()).exec();
+	}
+
+	static void unpauseKafka() {
+		kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
+	}
+
 	@Bean(destroyMethod = "")
 	@ServiceConnection
 	KafkaContainer kafkaContainer() {
