@@ -120,6 +120,8 @@ class HostileInputTest {
 				new Case("chunked body over 64 KiB", "POST", "/orders", List.of("Content-Type", "application/json"),
 						padded(70_000), true, 413, "payload-too-large", null),
 				get("unknown route", "/nowhere", 404, "not-found", null),
+				get("the error page itself", "/error", 404, "not-found", null),
+				get("encoded slash in a path", "/orders/%2F", 400, "malformed-request", null),
 				new Case("wrong method", "DELETE", "/orders", List.of(), null, false, 405, "method-not-allowed", null),
 				get("order id not a UUID", "/orders/not-a-uuid", 400, "validation", "id"),
 				get("list without customerId", "/orders", 400, "validation", "customerId"),

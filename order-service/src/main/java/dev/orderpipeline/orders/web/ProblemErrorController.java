@@ -23,7 +23,9 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int status = (code instanceof Integer value && value >= 400) ? value : 500;
+		// Without an error attribute someone asked for /error directly: there is no such
+		// resource.
+		int status = (code instanceof Integer value && value >= 400) ? value : 404;
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(ProblemTypes.forStatus(status));
 		problem.setTitle(ProblemTypes.titleOf(status));
