@@ -33,7 +33,11 @@ class ApiDocumentationTest {
 			.contains("Idempotency-Key");
 		assertThat(api.read("$.paths['/orders'].post.requestBody.content['application/json'].examples", Map.class))
 			.isNotEmpty();
-		assertThat(api.read("$.paths['/orders'].post.responses", Map.class)).containsKeys("201", "400", "409", "422");
+		assertThat(api.read("$.paths['/orders'].post.responses", Map.class)).containsKeys("201", "400", "409", "422",
+				"503");
+		assertThat(api.read("$.paths['/orders'].post.responses['409'].content['application/problem+json'].examples",
+				Map.class))
+			.isNotEmpty();
 		assertThat(api.read("$.info.description", String.class)).contains("rounded half-up");
 		assertThat(paths).doesNotContainKey("/error");
 	}

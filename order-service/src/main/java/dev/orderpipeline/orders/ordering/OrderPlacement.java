@@ -71,12 +71,15 @@ public class OrderPlacement {
 		// later read show the same createdAt.
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
 		Order.Placed placed = Order.place(this.ids.next(), request, catalog, this.taxRate, now);
+		this.orders.insert(placed.order());
+		this.events.record(placed.event());
+		// Reserve last: stock rows are the only rows other orders contend for, and their
+		// locks are held until commit. Writing the order first keeps that window short;
+		// when stock is short, the rollback discards the order again.
 		List<Shortage> shortages = this.stock.reserve(placed.order().reservation());
 		if (!shortages.isEmpty()) {
 			throw new InsufficientStockException(shortages);
 		}
-		this.orders.insert(placed.order());
-		this.events.record(placed.event());
 		return placed.order();
 	}
 

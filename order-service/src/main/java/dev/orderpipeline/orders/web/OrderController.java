@@ -50,6 +50,16 @@ class OrderController {
 			{"customerId": "c-1", "customerEmail": "ana@example.com", "currency": "EUR",
 			 "items": [{"sku": "SKU-1", "quantity": 2}]}""";
 
+	private static final String INVALID_EXAMPLE = """
+			{"type": "https://errors.orderpipeline.dev/validation", "title": "Invalid request", "status": 400,
+			 "detail": "The request has 1 invalid field(s).", "instance": "/orders",
+			 "errors": [{"field": "items[0].quantity", "message": "must be between 1 and 1000"}]}""";
+
+	private static final String SHORTAGE_EXAMPLE = """
+			{"type": "https://errors.orderpipeline.dev/insufficient-stock", "title": "Insufficient stock",
+			 "status": 409, "detail": "Not enough stock for 1 line(s); nothing was reserved.", "instance": "/orders",
+			 "shortages": [{"sku": "SKU-1", "requested": 2, "available": 1}]}""";
+
 	private final OrderRequestRules rules;
 
 	private final OrderPlacement placement;
@@ -89,11 +99,16 @@ class OrderController {
 					@ApiResponse(responseCode = "201", description = "Placed; Location names the order",
 							content = @Content(schema = @Schema(implementation = OrderResponse.class))),
 					@ApiResponse(responseCode = "400",
-							description = "Malformed or invalid request; errors lists each field"),
+							description = "Malformed or invalid request; errors lists each field",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									examples = @ExampleObject(name = "invalid quantity", value = INVALID_EXAMPLE))),
 					@ApiResponse(responseCode = "409",
-							description = "Insufficient stock (shortages lists each SKU) or idempotency key in progress"),
+							description = "Insufficient stock (shortages lists each SKU) or idempotency key in progress",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									examples = @ExampleObject(name = "insufficient stock", value = SHORTAGE_EXAMPLE))),
 					@ApiResponse(responseCode = "413", description = "Body larger than 64 KiB"),
-					@ApiResponse(responseCode = "422", description = "Idempotency key reused with another body") })
+					@ApiResponse(responseCode = "422", description = "Idempotency key reused with another body"),
+					@ApiResponse(responseCode = "503", description = "Database unavailable; see Retry-After") })
 	ResponseEntity<byte[]> place(@RequestBody PlaceOrderRequest body,
 			@Parameter(description = "Client-chosen key making retries safe; 1-255 visible ASCII characters",
 					example = "3f1c6a52-6f1e-4d5b-a9a7-9b8d0c2e4f11") @RequestHeader(name = IDEMPOTENCY_KEY,
