@@ -1,8 +1,10 @@
 package dev.orderpipeline.orders.web;
 
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import io.swagger.v3.oas.annotations.Hidden;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -32,7 +34,7 @@ class ProblemErrorController implements ErrorController {
 		problem.setDetail((status >= 500) ? "The request could not be processed." : ProblemTypes.titleOf(status));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
-			problem.setInstance(java.net.URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "_")));
+			problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "_")));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

@@ -1,6 +1,9 @@
 package dev.orderpipeline.orders.web;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -194,7 +197,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				: ex.getPropertyName();
 		Class<?> required = ex.getRequiredType();
 		String expected = (required != null && required.isEnum())
-				? "one of " + java.util.Arrays.toString(required.getEnumConstants())
+				? "one of " + Arrays.toString(required.getEnumConstants())
 				: "a valid " + ((required != null) ? required.getSimpleName() : "value");
 		return validationProblem(List.of(new FieldError(name, "must be " + expected)), request);
 	}
@@ -227,7 +230,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {
+	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
 		problem.setTitle(title);
@@ -261,7 +264,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			if (target == Boolean.class || target == boolean.class) {
 				return "must be true or false";
 			}
-			if (java.util.Collection.class.isAssignableFrom(target)) {
+			if (Collection.class.isAssignableFrom(target)) {
 				return "must be an array";
 			}
 			return "must be an object";

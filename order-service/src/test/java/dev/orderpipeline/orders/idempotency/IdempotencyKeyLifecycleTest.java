@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.orderpipeline.orders.OrderApi;
 import dev.orderpipeline.testing.WithRealInfrastructure;
@@ -49,7 +50,7 @@ class IdempotencyKeyLifecycleTest {
 			assertThat(this.store.tryLock(new IdempotencyKey(customer, key))).isTrue();
 			return CompletableFuture
 				.supplyAsync(() -> api.post("/orders", OrderApi.orderJson(customer, sku, 1), "Idempotency-Key", key))
-				.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+				.orTimeout(10, TimeUnit.SECONDS)
 				.join();
 		});
 

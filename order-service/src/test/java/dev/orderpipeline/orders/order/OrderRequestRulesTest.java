@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OrderRequestRulesTest {
 
@@ -41,8 +42,8 @@ class OrderRequestRulesTest {
 	void rejectsDuplicateSkusRatherThanMergingThem() {
 		assertThat(this.rules.check(request("c-1", "ana@example.com", "EUR", item("A", 1), item("A", 2))))
 			.extracting(Violation::field, Violation::message)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("items[1].sku",
-					"duplicates items[0].sku; put the whole quantity of a SKU on one line"));
+			.containsExactly(
+					tuple("items[1].sku", "duplicates items[0].sku; put the whole quantity of a SKU on one line"));
 	}
 
 	@Test
