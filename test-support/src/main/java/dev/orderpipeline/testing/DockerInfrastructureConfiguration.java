@@ -28,7 +28,7 @@ class DockerInfrastructureConfiguration {
 		synchronized (DockerInfrastructureConfiguration.class) {
 			if (postgres == null) {
 				postgres = new PostgreSQLContainer("postgres:17-alpine")
-					.withDatabaseName(environment.getRequiredProperty("pipeline.database-name"));
+					.withDatabaseName(environment.getProperty("pipeline.database-name", "test"));
 				postgres.start();
 			}
 			return postgres;

@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Points the application under test at real PostgreSQL and Kafka. Each service names its
- * database with {@code pipeline.database-name}; every service gets its own database.
+ * database with {@code pipeline.database-name}; every service gets its own database. An
+ * application without that property gets Kafka only.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ RealInfrastructureConfiguration.Embedded.class, DockerInfrastructureConfiguration.class })
@@ -26,10 +27,12 @@ public class RealInfrastructureConfiguration {
 		DynamicPropertyRegistrar embeddedInfrastructureProperties(Environment environment) {
 			return registry -> {
 				LocalInfrastructure infrastructure = EmbeddedInfrastructure.get();
-				String database = environment.getRequiredProperty("pipeline.database-name");
-				registry.add("spring.datasource.url", () -> infrastructure.postgres().jdbcUrl(database));
-				registry.add("spring.datasource.username", () -> PostgresServer.USER);
-				registry.add("spring.datasource.password", () -> PostgresServer.PASSWORD);
+				String database = environment.getProperty("pipeline.database-name");
+				if (database != null) {
+					registry.add("spring.datasource.url", () -> infrastructure.postgres().jdbcUrl(database));
+					registry.add("spring.datasource.username", () -> PostgresServer.USER);
+					registry.add("spring.datasource.password", () -> PostgresServer.PASSWORD);
+				}
 				registry.add("spring.kafka.bootstrap-servers", () -> infrastructure.kafka().bootstrapServers());
 			};
 		}
