@@ -1,0 +1,62 @@
+package dev.orderpipeline.consumer;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the consumer runtime, prefix {@code pipeline.consumer}.
+ *
+ * @param groupId the consumer group; also names the group's retry and dead-letter topics.
+ * Defaults to {@code spring.application.name}
+ * @param topic the source topic
+ * @param partitions partitions of every topic the runtime declares (the source topic if
+ * it is missing, the retry topics, the dead-letter topic)
+ * @param replicationFactor replication factor of the declared topics
+ * @param declareSourceTopic whether to declare the source topic too (it is declared only
+ * if missing; its owner, order-service, declares it as well)
+ * @param concurrency consumer threads per topic
+ * @param maxPollRecords the largest batch handed to the handler
+ * @param validateSchemas validate every payload against its JSON Schema before handling,
+ * so a payload that breaks its schema is dead-lettered with the violations
+ * @param retry the retry topics and their back-off
+ */
+@ConfigurationProperties("pipeline.consumer")
+record ConsumerProperties(String groupId, @DefaultValue("order-events") String topic, @DefaultValue("3") int partitions,
+		@DefaultValue("1") short replicationFactor, @DefaultValue("true") boolean declareSourceTopic,
+		@DefaultValue("1") int concurrency, @DefaultValue("500") int maxPollRecords,
+		@DefaultValue("true") boolean validateSchemas, @DefaultValue Retry retry) {
+
+	/**
+	 * Non-blocking retries: a failed event is forwarded to retry topic 0, delivered again
+	 * after {@code initialInterval}, then to retry topic 1 after
+	 * {@code initialInterval * multiplier}, and so on, capped at {@code maxInterval};
+	 * after {@code attempts} retries it goes to the dead-letter topic.
+	 *
+	 * @param attempts number of retry topics (deliveries after the first)
+	 * @param initialInterval delay before the first retry
+	 * @param multiplier growth of the delay per retry
+	 * @param maxInterval cap on the delay
+	 * @param jitter fraction of each delay randomly added or removed (0 to 1), so
+	 * failures caused together are not retried together
+	 */
+	record Retry(@DefaultValue("3") int attempts, @DefaultValue("1s") Duration initialInterval,
+			@DefaultValue("2.0") double multiplier, @DefaultValue("1m") Duration maxInterval,
+			@DefaultValue("0.2") double jitter) {
+
+		Retry {
+			if (attempts < 0) {
+				throw new IllegalArgumentException("pipeline.consumer.retry.attempts must not be negative");
+			}
+			if (jitter < 0 || jitter > 1) {
+				throw new IllegalArgumentException("pipeline.consumer.retry.jitter must be between 0 and 1");
+			}
+			if (multiplier < 1) {
+				throw new IllegalArgumentException("pipeline.consumer.retry.multiplier must be at least 1");
+			}
+		}
+
+	}
+
+}

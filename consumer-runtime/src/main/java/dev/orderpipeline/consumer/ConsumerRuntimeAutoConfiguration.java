@@ -1,0 +1,261 @@
+package dev.orderpipeline.consumer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.orderpipeline.consumer.deadletter.DeadLetterController;
+import dev.orderpipeline.consumer.deadletter.DeadLetterReplayer;
+import dev.orderpipeline.consumer.deadletter.DeadLetterStore;
+import dev.orderpipeline.events.EventSchemas;
+import dev.orderpipeline.events.kafka.EventDecoder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerPartitionPausingBackOffManager;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.adapter.KafkaBackoffAwareMessageListenerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Starts the consumer runtime when the application defines an {@link EventHandler}: the
+ * group's topics, a batch container on the source topic, a record container with back-off
+ * per retry topic, the dead-letter recorder, and the dead-letter endpoints.
+ * <p>
+ * Why batch + retry topics and not {@code @RetryableTopic}: retry topics do not support
+ * batch listeners, and one transaction per event cannot drain a backlog fast enough. The
+ * batch container's {@link DefaultErrorHandler} forwards only the failing record (its
+ * index comes with a {@code BatchListenerFailedException}); the retry containers use
+ * Spring Kafka's own non-blocking back-off pieces (the back-off-aware listener adapter
+ * pauses a retry partition until its head record is due).
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnBean(EventHandler.class)
+@EnableConfigurationProperties(ConsumerProperties.class)
+public class ConsumerRuntimeAutoConfiguration {
+
+	@Bean
+	ConsumerTopics consumerTopics(ConsumerProperties properties, Environment environment) {
+		String group = (properties.groupId() != null) ? properties.groupId()
+				: environment.getProperty("spring.application.name");
+		if (group == null || group.isBlank()) {
+			throw new IllegalStateException("Set pipeline.consumer.group-id (or spring.application.name)");
+		}
+		return new ConsumerTopics(group, properties.topic(), properties.retry().attempts());
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics consumerRuntimeTopics(ConsumerProperties properties, ConsumerTopics topics) {
+		List<NewTopic> declared = new ArrayList<>();
+		if (properties.declareSourceTopic()) {
+			// Only created if missing; KafkaAdmin never shrinks an existing topic.
+			declared.add(TopicBuilder.name(topics.source())
+				.partitions(properties.partitions())
+				.replicas(properties.replicationFactor())
+				.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+				.build());
+		}
+		for (String retry : topics.retries()) {
+			declared.add(TopicBuilder.name(retry)
+				.partitions(properties.partitions())
+				.replicas(properties.replicationFactor())
+				.build());
+		}
+		declared.add(TopicBuilder.name(topics.deadLetter())
+			.partitions(properties.partitions())
+			.replicas(properties.replicationFactor())
+			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+			.build());
+		return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	RuntimeKafka consumerRuntimeKafka(KafkaProperties kafkaProperties, ConsumerProperties properties,
+			ConsumerTopics topics) {
+		return new RuntimeKafka(kafkaProperties, properties, topics);
+	}
+
+	@Bean
+	ConsumerMetrics consumerRuntimeMetrics(ObjectProvider<MeterRegistry> registry, ConsumerTopics topics) {
+		return new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), topics.group());
+	}
+
+	@Bean
+	DeadLetterStore deadLetterStore(JdbcTemplate jdbc) {
+		return new DeadLetterStore(jdbc);
+	}
+
+	@Bean
+	DeadLetterReplayer deadLetterReplayer(DeadLetterStore store, RuntimeKafka kafka, ConsumerTopics topics) {
+		return new DeadLetterReplayer(store, kafka.template(), topics.replay());
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	DeadLetterController deadLetterController(DeadLetterStore store, DeadLetterReplayer replayer) {
+		return new DeadLetterController(store, replayer);
+	}
+
+	@Bean
+	ConsumerContainers consumerContainers(ObjectProvider<EventHandler> handler, ConsumerProperties properties,
+			ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, DeadLetterStore deadLetters) {
+		EventDecoder decoder = properties.validateSchemas() ? EventDecoder.validating(new EventSchemas())
+				: EventDecoder.lenient();
+		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, new Inbox(jdbc),
+				new EventSequences(jdbc), new TransactionTemplate(transactionManager), metrics);
+		RetryDelays delays = new RetryDelays(properties.retry());
+		ConsumerContainers containers = new ConsumerContainers();
+
+		ConcurrentMessageListenerContainer<String, byte[]> source = kafka.container(topics.source(),
+				topics.group() + ".source", properties.concurrency());
+		source.setupMessageListener((BatchMessageListener<String, byte[]>) processor::onBatch);
+		// A record reported by BatchListenerFailedException is forwarded at once (no
+		// in-place retries: the retry topics do that without blocking the partition).
+		// Any other exception fails the whole batch, which only happens when the
+		// database is unreachable: that batch is retried in place until it is back.
+		DefaultErrorHandler sourceErrors = new DefaultErrorHandler(
+				new FailedRecordForwarder(kafka.template(), topics, -1, delays, metrics), untilRecovered());
+		sourceErrors.setBackOffFunction((record, exception) -> new FixedBackOff(0, 0));
+		sourceErrors.setCommitRecovered(true);
+		source.setCommonErrorHandler(sourceErrors);
+		containers.add(source);
+
+		ListenerContainerPauseService pauses = new ListenerContainerPauseService(containers, kafka.scheduler());
+		ContainerPartitionPausingBackOffManager backOffs = new ContainerPartitionPausingBackOffManager(containers,
+				new ContainerPausingBackOffHandler(pauses));
+		for (int i = 0; i < topics.retryAttempts(); i++) {
+			String id = topics.group() + ".retry-" + i;
+			ConcurrentMessageListenerContainer<String, byte[]> retry = kafka.container(topics.retry(i), id, 1);
+			retry.setupMessageListener(new KafkaBackoffAwareMessageListenerAdapter<>(
+					(MessageListener<String, byte[]>) processor::onRetry, backOffs, id, Clock.systemUTC()));
+			DefaultErrorHandler retryErrors = new DefaultErrorHandler(
+					new FailedRecordForwarder(kafka.template(), topics, i, delays, metrics), new FixedBackOff(0, 0));
+			retryErrors.setBackOffFunction((record, exception) -> Failures.isInfrastructure(exception)
+					? untilRecovered() : new FixedBackOff(0, 0));
+			retryErrors.setCommitRecovered(true);
+			retry.setCommonErrorHandler(retryErrors);
+			containers.add(retry);
+		}
+
+		ConcurrentMessageListenerContainer<String, byte[]> deadLetter = kafka.container(topics.deadLetter(),
+				topics.group() + ".dlt", 1);
+		deadLetter.setupMessageListener((MessageListener<String, byte[]>) deadLetters::add);
+		// The recorder only writes a row; if that fails the database is down, so it
+		// waits.
+		deadLetter.setCommonErrorHandler(new DefaultErrorHandler(untilRecovered()));
+		containers.add(deadLetter);
+		return containers;
+	}
+
+	private static BackOff untilRecovered() {
+		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+		backOff.setMaxInterval(Duration.ofSeconds(30).toMillis());
+		return backOff;
+	}
+
+	/** The runtime's own Kafka clients, kept out of the application's beans. */
+	static final class RuntimeKafka implements DisposableBean {
+
+		private final DefaultKafkaConsumerFactory<String, byte[]> consumers;
+
+		private final DefaultKafkaProducerFactory<String, byte[]> producers;
+
+		private final KafkaTemplate<String, byte[]> template;
+
+		private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+		private final String group;
+
+		RuntimeKafka(KafkaProperties kafkaProperties, ConsumerProperties properties, ConsumerTopics topics) {
+			this.group = topics.group();
+			Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
+			consumer.put(ConsumerConfig.GROUP_ID_CONFIG, topics.group());
+			consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+			consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+			consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+			this.consumers = new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
+					new ByteArrayDeserializer());
+			Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
+			producer.put(ProducerConfig.ACKS_CONFIG, "all");
+			producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+			producer.put(ProducerConfig.CLIENT_ID_CONFIG, topics.group() + "-consumer-runtime");
+			this.producers = new DefaultKafkaProducerFactory<>(producer, new StringSerializer(),
+					new ByteArraySerializer());
+			this.template = new KafkaTemplate<>(this.producers);
+			this.scheduler.setThreadNamePrefix("consumer-runtime-backoff-");
+			this.scheduler.initialize();
+		}
+
+		KafkaTemplate<String, byte[]> template() {
+			return this.template;
+		}
+
+		ThreadPoolTaskScheduler scheduler() {
+			return this.scheduler;
+		}
+
+		ConcurrentMessageListenerContainer<String, byte[]> container(String topic, String id, int concurrency) {
+			ContainerProperties containerProperties = new ContainerProperties(topic);
+			containerProperties.setGroupId(this.group);
+			containerProperties.setClientId(id);
+			containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+			containerProperties.setPollTimeout(1000);
+			ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
+					this.consumers, containerProperties);
+			container.setBeanName(id);
+			container.setConcurrency(concurrency);
+			return container;
+		}
+
+		@Override
+		public void destroy() {
+			this.scheduler.destroy();
+			this.producers.destroy();
+		}
+
+	}
+
+}

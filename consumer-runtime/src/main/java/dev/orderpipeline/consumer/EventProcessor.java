@@ -1,0 +1,258 @@
+package dev.orderpipeline.consumer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.orderpipeline.events.EventFormatException;
+import dev.orderpipeline.events.kafka.CloudEventHeaders;
+import dev.orderpipeline.events.kafka.EventDecoder;
+import dev.orderpipeline.events.kafka.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decodes, deduplicates and applies records: a whole poll in one transaction on the
+ * source topic, one record per transaction on the retry topics.
+ * <p>
+ * A record that cannot be decoded or applied is reported with a
+ * {@link BatchListenerFailedException} carrying its index: the container's error handler
+ * commits the records before it (they are applied), forwards it to the group's retry or
+ * dead-letter topic, and polls the records after it again. Nothing is committed past a
+ * record that was neither applied nor forwarded.
+ */
+final class EventProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
+
+	private final EventHandler handler;
+
+	private final EventDecoder decoder;
+
+	private final Inbox inbox;
+
+	private final EventSequences sequences;
+
+	private final TransactionTemplate transactions;
+
+	private final ConsumerMetrics metrics;
+
+	EventProcessor(EventHandler handler, EventDecoder decoder, Inbox inbox, EventSequences sequences,
+			TransactionTemplate transactions, ConsumerMetrics metrics) {
+		this.handler = handler;
+		this.decoder = decoder;
+		this.inbox = inbox;
+		this.sequences = sequences;
+		this.transactions = transactions;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * The batch listener of the source topic.
+	 * @param records one poll, in partition order per partition
+	 */
+	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+		List<DecodedRecord> decoded = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			ConsumerRecord<String, byte[]> record = records.get(i);
+			try {
+				decoded.add(new DecodedRecord(i, record, decode(record)));
+			}
+			catch (RuntimeException ex) {
+				// Apply what came before the broken record, then hand the broken one to
+				// the
+				// error handler; the records after it are polled again.
+				applyIsolating(decoded);
+				try (LogContext context = LogContext.of(header(record, CloudEventHeaders.ID),
+						header(record, CloudEventHeaders.TYPE), header(record, CloudEventHeaders.TRACEPARENT))) {
+					log.warn("Cannot decode {}: {}", coordinates(record), ex.getMessage());
+				}
+				throw new BatchListenerFailedException(coordinates(record) + ": " + ex.getMessage(), ex, i);
+			}
+		}
+		applyIsolating(decoded);
+	}
+
+	/**
+	 * The record listener of the retry topics (and the path replayed dead letters take).
+	 * @param record one record
+	 */
+	void onRetry(ConsumerRecord<String, byte[]> record) {
+		IncomingEvent incoming = decode(record);
+		try (LogContext context = LogContext.of(incoming.envelope())) {
+			log.info("Retrying {} from {}", incoming.type().wireType(), coordinates(record));
+			apply(List.of(new DecodedRecord(0, record, incoming)), "retry");
+		}
+	}
+
+	private IncomingEvent decode(ConsumerRecord<String, byte[]> record) {
+		IncomingEvent incoming = this.decoder.decode(record)
+			.orElseThrow(() -> new UnknownEventTypeException(
+					"Unknown event type or version " + header(record, CloudEventHeaders.TYPE)));
+		try {
+			UUID.fromString(incoming.envelope().id());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new EventFormatException("ce_id is not a UUID: " + incoming.envelope().id());
+		}
+		return incoming;
+	}
+
+	private void applyIsolating(List<DecodedRecord> batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		try {
+			apply(batch, "batch");
+		}
+		catch (RuntimeException ex) {
+			if (Failures.isInfrastructure(ex)) {
+				// Not this batch's fault: let the error handler retry the whole batch in
+				// place.
+				throw ex;
+			}
+			if (batch.size() == 1) {
+				throw failed(batch.get(0), ex);
+			}
+			log.warn("A batch of {} failed ({}); applying its records one by one to find the failing one", batch.size(),
+					ex.toString());
+			for (DecodedRecord record : batch) {
+				try {
+					apply(List.of(record), "isolated");
+				}
+				catch (RuntimeException single) {
+					if (Failures.isInfrastructure(single)) {
+						throw single;
+					}
+					throw failed(record, single);
+				}
+			}
+		}
+	}
+
+	private static BatchListenerFailedException failed(DecodedRecord record, RuntimeException ex) {
+		try (LogContext context = LogContext.of(record.incoming().envelope())) {
+			log.warn("Handling {} from {} failed: {}", record.eventType(), coordinates(record.record()), ex.toString());
+		}
+		return new BatchListenerFailedException(
+				coordinates(record.record()) + " " + record.eventType() + ": " + ex.getMessage(), ex, record.index());
+	}
+
+	private void apply(List<DecodedRecord> batch, String mode) {
+		long start = System.nanoTime();
+		try {
+			Outcome outcome = this.transactions.execute((status) -> applyInTransaction(batch));
+			this.metrics.processing(mode, "success", Duration.ofNanos(System.nanoTime() - start));
+			outcome.report(this.metrics);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.processing(mode, "failure", Duration.ofNanos(System.nanoTime() - start));
+			throw ex;
+		}
+	}
+
+	private Outcome applyInTransaction(List<DecodedRecord> batch) {
+		Outcome outcome = new Outcome();
+		Set<String> fresh = this.inbox.insertNew(batch);
+		List<DecodedRecord> firstSeen = new ArrayList<>(fresh.size());
+		Set<String> taken = new HashSet<>();
+		for (DecodedRecord record : batch) {
+			// The inbox returns each new id once, even if the batch holds it twice.
+			if (fresh.contains(record.eventId()) && taken.add(record.eventId())) {
+				firstSeen.add(record);
+			}
+			else {
+				outcome.duplicates.add(record.eventType());
+			}
+		}
+		Map<String, Long> last = new HashMap<>(
+				this.sequences.lastApplied(firstSeen.stream().map((r) -> r.incoming().event().subject()).toList()));
+		Map<String, Long> highest = new LinkedHashMap<>();
+		List<ReceivedEvent> forHandler = new ArrayList<>(firstSeen.size());
+		for (DecodedRecord record : firstSeen) {
+			String subject = record.incoming().event().subject();
+			long sequence = record.incoming().event().sequence();
+			long lastApplied = last.getOrDefault(subject, 0L);
+			SequenceCheck check = (sequence == lastApplied + 1) ? SequenceCheck.IN_ORDER
+					: (sequence > lastApplied) ? SequenceCheck.GAP : SequenceCheck.STALE;
+			if (check != SequenceCheck.IN_ORDER) {
+				outcome.anomalies.add(new Anomaly(record.eventType(), check));
+				try (LogContext context = LogContext.of(record.incoming().envelope())) {
+					log.info("{} of {} has sequence {} but {} was applied last: {}", record.eventType(), subject,
+							sequence, lastApplied, check);
+				}
+			}
+			if (!this.handler.handles(record.incoming().type())) {
+				outcome.processed.add(new Processed(record, "ignored"));
+				continue;
+			}
+			if (check == SequenceCheck.STALE && this.handler.skipsStaleEvents()) {
+				outcome.processed.add(new Processed(record, "stale_skipped"));
+				continue;
+			}
+			forHandler.add(new ReceivedEvent(record.incoming(), check));
+			outcome.processed.add(new Processed(record, "applied"));
+			if (sequence > lastApplied) {
+				last.put(subject, sequence);
+				highest.put(subject, sequence);
+			}
+		}
+		if (!forHandler.isEmpty()) {
+			this.handler.handle(forHandler);
+		}
+		this.sequences.advance(highest);
+		return outcome;
+	}
+
+	static String coordinates(ConsumerRecord<?, ?> record) {
+		return record.topic() + "-" + record.partition() + "@" + record.offset();
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private record Processed(DecodedRecord record, String outcome) {
+
+	}
+
+	private record Anomaly(String eventType, SequenceCheck check) {
+
+	}
+
+	/** What a committed transaction did, reported to the metrics after the commit. */
+	private static final class Outcome {
+
+		private final List<String> duplicates = new ArrayList<>();
+
+		private final List<Processed> processed = new ArrayList<>();
+
+		private final List<Anomaly> anomalies = new ArrayList<>();
+
+		void report(ConsumerMetrics metrics) {
+			this.duplicates.forEach(metrics::duplicate);
+			this.anomalies.forEach((anomaly) -> metrics.sequenceAnomaly(anomaly.eventType(), anomaly.check()));
+			for (Processed processed : this.processed) {
+				metrics.processed(processed.record().eventType(), processed.outcome());
+				if (processed.outcome().equals("applied")) {
+					metrics.age(processed.record().eventType(), processed.record().incoming().envelope().time());
+				}
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.orderpipeline.consumer;
+
+import java.sql.Array;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The table {@code event_sequence}: the highest {@code sequence} this group has applied
+ * per subject (order). Read and advanced in the batch's transaction.
+ */
+final class EventSequences {
+
+	private final JdbcTemplate jdbc;
+
+	EventSequences(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The last applied sequence of each subject, locking the rows until commit so that
+	 * the retry path and the main path do not classify the same order concurrently.
+	 * @param subjects the subjects of a batch
+	 * @return subject to last applied sequence; subjects never seen are absent
+	 */
+	Map<String, Long> lastApplied(java.util.Collection<String> subjects) {
+		Map<String, Long> last = new HashMap<>();
+		if (subjects.isEmpty()) {
+			return last;
+		}
+		this.jdbc.execute((java.sql.Connection connection) -> {
+			Array array = connection.createArrayOf("text", subjects.toArray());
+			try (var statement = connection.prepareStatement(
+					"select subject, last_sequence from event_sequence where subject = any(?) order by subject for update")) {
+				statement.setArray(1, array);
+				try (var result = statement.executeQuery()) {
+					while (result.next()) {
+						last.put(result.getString(1), result.getLong(2));
+					}
+				}
+				return null;
+			}
+			finally {
+				array.free();
+			}
+		});
+		return last;
+	}
+
+	/**
+	 * Raises the last applied sequence of subjects; never lowers it.
+	 * @param highest subject to the highest sequence applied in this transaction
+	 */
+	void advance(Map<String, Long> highest) {
+		if (highest.isEmpty()) {
+			return;
+		}
+		String[] subjects = highest.keySet().stream().sorted().toArray(String[]::new);
+		Long[] sequences = new Long[subjects.length];
+		for (int i = 0; i < subjects.length; i++) {
+			sequences[i] = highest.get(subjects[i]);
+		}
+		this.jdbc.execute((java.sql.Connection connection) -> {
+			Array subjectArray = connection.createArrayOf("text", subjects);
+			Array sequenceArray = connection.createArrayOf("bigint", sequences);
+			try (var statement = connection.prepareStatement("""
+					insert into event_sequence (subject, last_sequence)
+					select * from unnest(?::text[], ?::bigint[])
+					on conflict (subject) do update
+					set last_sequence = greatest(event_sequence.last_sequence, excluded.last_sequence),
+					    updated_at = now()""")) {
+				statement.setArray(1, subjectArray);
+				statement.setArray(2, sequenceArray);
+				statement.executeUpdate();
+				return null;
+			}
+			finally {
+				subjectArray.free();
+				sequenceArray.free();
+			}
+		});
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.orderpipeline.consumer;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.orderpipeline.events.EventType;
+import dev.orderpipeline.events.IntegrationEvent;
+import dev.orderpipeline.events.kafka.IncomingEvent;
+import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.events.order.OrderPlacements;
+
+/**
+ * An event handed to an {@link EventHandler}: the decoded event and how its sequence
+ * compares with what this group has applied for the same order.
+ *
+ * @param incoming the decoded CloudEvent (envelope and typed payload)
+ * @param sequenceCheck the event's place in its order's stream
+ */
+public record ReceivedEvent(IncomingEvent incoming, SequenceCheck sequenceCheck) {
+
+	/**
+	 * The event id ({@code ce_id}).
+	 * @return the id
+	 */
+	public String id() {
+		return this.incoming.envelope().id();
+	}
+
+	public EventType type() {
+		return this.incoming.type();
+	}
+
+	/**
+	 * The payload as its versioned record; prefer {@link #placement()} for
+	 * {@code order.placed}.
+	 * @return the event record
+	 */
+	public IntegrationEvent event() {
+		return this.incoming.event();
+	}
+
+	/**
+	 * The subject, the order id for order events.
+	 * @return the subject
+	 */
+	public String subject() {
+		return this.incoming.event().subject();
+	}
+
+	public long sequence() {
+		return this.incoming.event().sequence();
+	}
+
+	/**
+	 * When the business fact happened ({@code ce_time}).
+	 * @return the time
+	 */
+	public Instant occurredAt() {
+		return this.incoming.envelope().time();
+	}
+
+	/**
+	 * {@code order.placed} of any supported version as one view.
+	 * @return the placement, or empty if this is not an {@code order.placed} event
+	 */
+	public Optional<OrderPlacement> placement() {
+		return OrderPlacements.from(this.incoming.event());
+	}
+
+	/**
+	 * Puts this event's id and trace id into the logging MDC until closed, for log lines
+	 * a handler writes about one event of a batch: {@code try (var log =
+	 * event.logContext()) { ... }}.
+	 * @return the scope to close
+	 */
+	public LogContext logContext() {
+		return LogContext.of(this.incoming.envelope());
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.orderpipeline.consumer;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Puts {@link Faults} in front of the example handler, which stays exactly as the README
+ * shows it.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class FaultInjection {
+
+	@Bean
+	Faults faults() {
+		return new Faults();
+	}
+
+	@Bean
+	@Primary
+	EventHandler faultInjectingHandler(@Qualifier("exampleOrderCounter") EventHandler example, Faults faults) {
+		return (events) -> {
+			faults.check(events);
+			example.handle(events);
+		};
+	}
+
+}

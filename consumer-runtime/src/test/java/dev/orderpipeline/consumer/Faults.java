@@ -1,0 +1,76 @@
+package dev.orderpipeline.consumer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Failures the tests inject into the example handler, by event id, and how often the
+ * handler saw each event.
+ */
+final class Faults {
+
+	private final Map<String, AtomicInteger> remainingFailures = new ConcurrentHashMap<>();
+
+	private final Map<String, Boolean> permanent = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+	/**
+	 * Fails the event's next {@code times} attempts with a transient error. An attempt is
+	 * a call with the event alone; a batch holding the event fails without counting.
+	 */
+	void failTransiently(String eventId, int times) {
+		this.remainingFailures.put(eventId, new AtomicInteger(times));
+	}
+
+	/** Fails every attempt with a transient error until {@link #clear}. */
+	void failUntilCleared(String eventId) {
+		failTransiently(eventId, Integer.MAX_VALUE);
+	}
+
+	void failPermanently(String eventId) {
+		this.permanent.put(eventId, true);
+	}
+
+	void clear(String eventId) {
+		this.remainingFailures.remove(eventId);
+		this.permanent.remove(eventId);
+	}
+
+	/** How often the handler was called with the event alone. */
+	int attempts(String eventId) {
+		AtomicInteger count = this.attempts.get(eventId);
+		return (count != null) ? count.get() : 0;
+	}
+
+	void check(List<ReceivedEvent> events) {
+		if (events.size() == 1) {
+			this.attempts.computeIfAbsent(events.get(0).id(), (id) -> new AtomicInteger()).incrementAndGet();
+		}
+		for (ReceivedEvent event : events) {
+			if (this.permanent.containsKey(event.id())) {
+				throw new PermanentEventFailure("Injected permanent failure for " + event.id());
+			}
+			AtomicInteger remaining = this.remainingFailures.get(event.id());
+			if (remaining != null && remaining.get() > 0 && events.size() > 1) {
+				// Fails the batch without using up a failure: the runtime then applies
+				// the event alone, and that attempt counts.
+				throw new InjectedTransientFailure("Injected transient failure for " + event.id() + " in a batch");
+			}
+			if (remaining != null && remaining.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				throw new InjectedTransientFailure("Injected transient failure for " + event.id());
+			}
+		}
+	}
+
+	static class InjectedTransientFailure extends RuntimeException {
+
+		InjectedTransientFailure(String message) {
+			super(message);
+		}
+
+	}
+
+}
