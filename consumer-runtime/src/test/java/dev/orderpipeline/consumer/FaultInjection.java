@@ -20,9 +20,19 @@ class FaultInjection {
 	@Bean
 	@Primary
 	EventHandler faultInjectingHandler(@Qualifier("exampleOrderCounter") EventHandler example, Faults faults) {
-		return (events) -> {
-			faults.check(events);
-			example.handle(events);
+		return new EventHandler() {
+
+			@Override
+			public void handle(java.util.List<ReceivedEvent> events) {
+				faults.check(events);
+				example.handle(events);
+			}
+
+			@Override
+			public boolean skipsStaleEvents() {
+				return faults.skipStaleEvents();
+			}
+
 		};
 	}
 

@@ -17,6 +17,16 @@ final class Faults {
 
 	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+	private volatile boolean skipStaleEvents;
+
+	boolean skipStaleEvents() {
+		return this.skipStaleEvents;
+	}
+
+	void skipStaleEvents(boolean skip) {
+		this.skipStaleEvents = skip;
+	}
+
 	/**
 	 * Fails the event's next {@code times} attempts with a transient error. An attempt is
 	 * a call with the event alone; a batch holding the event fails without counting.

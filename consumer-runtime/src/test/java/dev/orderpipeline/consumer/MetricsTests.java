@@ -1,0 +1,35 @@
+package dev.orderpipeline.consumer;
+
+import java.util.UUID;
+
+import dev.orderpipeline.events.kafka.OutgoingEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class MetricsTests extends ConsumerRuntimeTestSupport {
+
+	@Test
+	void exposesTheRuntimesMetersToPrometheusWithSnakeCaseNamesAndNoOrderIds() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OutgoingEvent placed = TestOrders.placed(orderId);
+		send(placed);
+		send(placed);
+		await().atMost(TIMEOUT)
+			.until(() -> effects(placed.eventId()) == 1
+					&& count("consumer.events.duplicates", "event_type", "order.placed.v1") > 0);
+
+		String body = get("/actuator/prometheus").body();
+
+		assertThat(body).contains(
+				"consumer_events_processed_total{event_type=\"order.placed.v1\",group=\"example-consumer\",outcome=\"applied\"}")
+			.contains("consumer_events_duplicates_total{event_type=\"order.placed.v1\",group=\"example-consumer\"}")
+			.contains("consumer_event_age_seconds_count{event_type=\"order.placed.v1\",group=\"example-consumer\"}")
+			.contains(
+					"consumer_processing_seconds_count{group=\"example-consumer\",mode=\"batch\",outcome=\"success\"}")
+			.doesNotContain(orderId.toString())
+			.doesNotContain(placed.eventId());
+	}
+
+}
