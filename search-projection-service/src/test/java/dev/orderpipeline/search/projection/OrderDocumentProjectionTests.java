@@ -1,0 +1,100 @@
+package dev.orderpipeline.search.projection;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.orderpipeline.events.EventSchemas;
+import dev.orderpipeline.events.Money;
+import dev.orderpipeline.events.kafka.EventEncoder;
+import dev.orderpipeline.events.kafka.EventMetadata;
+import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.events.order.OrderCancelledV1;
+import dev.orderpipeline.events.order.OrderPlacedV2;
+import dev.orderpipeline.testing.WithRealInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class OrderDocumentProjectionTests {
+
+	private static final EventEncoder encoder = EventEncoder.validating(new EventSchemas());
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private KafkaProperties kafkaProperties;
+
+	@Test
+	void aCancelledOrderNeverBecomesPlacedAgainWhateverTheArrivalOrder() throws Exception {
+		UUID cancelledFirst = UUID.randomUUID();
+		UUID inOrder = UUID.randomUUID();
+		UUID stillPlaced = UUID.randomUUID();
+		OutgoingEvent placement = placed(inOrder);
+
+		send(cancelled(cancelledFirst), placed(cancelledFirst), placement, cancelled(inOrder), placed(stillPlaced),
+				placement);
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id in (?, ?, ?)",
+					Integer.class, cancelledFirst.toString(), inOrder.toString(), stillPlaced.toString()) == 5);
+		Map<String, Object> late = document(cancelledFirst);
+		assertThat(late).containsEntry("status", "CANCELLED")
+			.containsEntry("customer_email", "ada@example.com")
+			.containsEntry("total_amount", 2500L)
+			.containsEntry("last_sequence", 2L);
+		assertThat(document(inOrder)).containsEntry("status", "CANCELLED").containsEntry("cancel_reason", "too slow");
+		assertThat(document(stillPlaced)).containsEntry("status", "PLACED").containsEntry("currency", "EUR");
+		assertThat(this.jdbc.queryForList(
+				"select order_id from order_document where search_text @@ plainto_tsquery('simple', 'fountain')",
+				UUID.class))
+			.contains(cancelledFirst, inOrder, stillPlaced);
+	}
+
+	private Map<String, Object> document(UUID orderId) {
+		return this.jdbc.queryForMap("select * from order_document where order_id = ?", orderId);
+	}
+
+	private void send(OutgoingEvent... events) throws Exception {
+		try (var producer = new KafkaProducer<>(this.kafkaProperties.buildProducerProperties(), new StringSerializer(),
+				new ByteArraySerializer())) {
+			for (OutgoingEvent event : events) {
+				producer.send(event.toProducerRecord()).get();
+			}
+		}
+	}
+
+	private static OutgoingEvent placed(UUID orderId) {
+		Money price = Money.of(1250, "EUR");
+		return encoder.encode(new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-7", "ada@example.com"),
+				List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))),
+				new OrderPlacedV2.Totals(Money.of(2500, "EUR"), Money.of(0, "EUR"), Money.of(2500, "EUR")), now()),
+				EventMetadata.newEvent(URI.create("/order-service")));
+	}
+
+	private static OutgoingEvent cancelled(UUID orderId) {
+		return encoder.encode(new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("PEN-1", 2)),
+				now(), "too slow"), EventMetadata.newEvent(URI.create("/order-service")));
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}
