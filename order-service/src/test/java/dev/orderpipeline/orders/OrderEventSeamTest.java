@@ -30,9 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seam the transactional outbox will use: placement and cancellation hand their
  * domain fact to {@link OrderEventRecorder} inside their transaction, so a fact becomes
  * durable exactly when the change it describes commits. Needs its own context, for the
- * recorder.
+ * recorder. Its relay stays off: it writes no outbox rows, and only one relay in the test
+ * JVM should compete for the relay lock (see the outbox tests).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "orders.outbox.relay.enabled=false")
 @WithRealInfrastructure
 class OrderEventSeamTest {
 

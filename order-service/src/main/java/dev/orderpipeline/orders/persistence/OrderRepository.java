@@ -119,6 +119,19 @@ public class OrderRepository {
 		}
 	}
 
+	/**
+	 * Advances the order's event sequence and returns the new value. Call with the order
+	 * row locked (see {@link #findByIdForUpdate}), so concurrent events of one order get
+	 * distinct, increasing sequences.
+	 */
+	public long nextEventSequence(UUID orderId) {
+		return this.jdbc
+			.sql("update orders set event_sequence = event_sequence + 1 where id = ? returning event_sequence")
+			.param(orderId)
+			.query(Long.class)
+			.single();
+	}
+
 	// One query for the lines of all given orders: no N+1 when listing.
 	private Map<UUID, List<OrderLine>> linesOf(List<OrderRow> orders) {
 		Map<UUID, Currency> currencies = new HashMap<>();
