@@ -1,0 +1,61 @@
+package dev.orderpipeline.monitor;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the monitor watches and how often.
+ *
+ * @param sourceTopic the topic whose consumer groups are discovered
+ * @param discoverGroups whether groups with committed offsets on the source topic are
+ * watched in addition to the configured ones
+ * @param deadLetterTopic each group's dead-letter topic, {@code {group}} and
+ * {@code {source}} replaced
+ * @param refreshInterval the delay between two refreshes
+ * @param stallAfter how long a partition's committed offset may stand still while it has
+ * lag before its group counts as stalled
+ * @param trendWindow how far back the lag is compared to tell lagging from catching up
+ * @param kafkaTimeout the longest one refresh waits for the broker
+ * @param groups the groups always watched, by group id, with the base URL of the service
+ * that consumes in that group (for dead-letter replay)
+ * @param orderService where the outbox gauges are scraped
+ */
+@ConfigurationProperties("pipeline.monitor")
+public record MonitorProperties(@DefaultValue("order-events") String sourceTopic,
+		@DefaultValue("true") boolean discoverGroups, @DefaultValue("{group}.{source}.dlt") String deadLetterTopic,
+		@DefaultValue("5s") Duration refreshInterval, @DefaultValue("60s") Duration stallAfter,
+		@DefaultValue("60s") Duration trendWindow, @DefaultValue("10s") Duration kafkaTimeout,
+		Map<String, Group> groups, @DefaultValue OrderService orderService) {
+
+	public MonitorProperties {
+		groups = (groups != null) ? new LinkedHashMap<>(groups) : new LinkedHashMap<>();
+	}
+
+	public String deadLetterTopicOf(String group) {
+		return this.deadLetterTopic.replace("{group}", group).replace("{source}", this.sourceTopic);
+	}
+
+	/**
+	 * @param serviceUrl base URL of the consumer service, e.g. http://127.0.0.1:8081
+	 */
+	public record Group(URI serviceUrl) {
+	}
+
+	/**
+	 * @param prometheusUrl order-service's Prometheus endpoint
+	 * @param pendingMetric the gauge of outbox rows not yet published
+	 * @param oldestAgeMetric the gauge of the oldest unpublished row's age in seconds
+	 * @param timeout connect and read timeout of the scrape
+	 */
+	public record OrderService(@DefaultValue("http://127.0.0.1:8080/actuator/prometheus") URI prometheusUrl,
+			@DefaultValue("outbox_pending_rows") String pendingMetric,
+			@DefaultValue("outbox_oldest_pending_age_seconds") String oldestAgeMetric,
+			@DefaultValue("2s") Duration timeout) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.orderpipeline.monitor.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.orderpipeline.monitor.MonitorProperties;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forwards a replay to the consumer service that owns the group's dead-letter store
+ * ({@code POST <service>/dead-letters/replay-all}) and passes its answer through.
+ */
+@Component
+class DeadLetterReplayProxy {
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	private final MonitorProperties properties;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+
+	DeadLetterReplayProxy(MonitorProperties properties) {
+		this.properties = properties;
+	}
+
+	ResponseEntity<?> replayAll(String group, int limit) {
+		MonitorProperties.Group settings = this.properties.groups().get(group);
+		if (settings == null || settings.serviceUrl() == null) {
+			return PipelineController.problem(HttpStatus.NOT_FOUND, "No consumer service configured",
+					"No service URL is configured for group " + group
+							+ " (pipeline.monitor.groups.<group>.service-url)");
+		}
+		String base = settings.serviceUrl().toString().replaceAll("/+$", "");
+		URI target = URI.create(base + "/dead-letters/replay-all?limit=" + limit);
+		try {
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(target)
+				.timeout(REQUEST_TIMEOUT)
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+			MediaType type = response.headers()
+				.firstValue("Content-Type")
+				.map(MediaType::parseMediaType)
+				.orElse(MediaType.APPLICATION_JSON);
+			return ResponseEntity.status(response.statusCode()).contentType(type).body(response.body());
+		}
+		catch (IOException ex) {
+			return PipelineController.problem(HttpStatus.BAD_GATEWAY, "Consumer service unreachable",
+					group + " at " + base + " did not answer: " + ex.getClass().getSimpleName()
+							+ ((ex.getMessage() != null) ? " " + ex.getMessage() : ""));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return PipelineController.problem(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted", "Replay interrupted");
+		}
+	}
+
+}

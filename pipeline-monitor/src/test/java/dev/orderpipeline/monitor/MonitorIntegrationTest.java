@@ -1,0 +1,208 @@
+package dev.orderpipeline.monitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.orderpipeline.monitor.pipeline.GroupView;
+import dev.orderpipeline.monitor.pipeline.PipelineRefresher;
+import dev.orderpipeline.testing.WithRealInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application context for every integration test of the monitor, against the real
+ * test broker. Records on the source topic are written once, with timestamps set
+ * explicitly, so every test knows exactly which record sits at which offset; each test
+ * uses its own consumer groups.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "pipeline.monitor.source-topic=" + MonitorIntegrationTest.SOURCE,
+				"pipeline.monitor.refresh-interval=300ms", "pipeline.monitor.stall-after=2s",
+				"pipeline.monitor.trend-window=2s", "pipeline.monitor.kafka-timeout=5s",
+				"pipeline.monitor.groups.down-check.service-url=http://127.0.0.1:1" })
+@WithRealInfrastructure
+abstract class MonitorIntegrationTest {
+
+	static final String SOURCE = "monitor-source";
+
+	/** Record i of partition 0 was written at BASE + i seconds; partition 1 likewise. */
+	static final Instant BASE = Instant.now()
+		.minus(Duration.ofMinutes(10))
+		.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+	static final int PARTITION_0_RECORDS = 10;
+
+	static final int PARTITION_1_RECORDS = 5;
+
+	/** Stands in for a consumer service and for order-service's Prometheus endpoint. */
+	static final HttpServer stub = startStub();
+
+	static final List<String> stubRequests = new CopyOnWriteArrayList<>();
+
+	private static boolean sourceWritten;
+
+	@Autowired
+	KafkaProperties kafkaProperties;
+
+	@Autowired
+	KafkaAdmin kafkaAdmin;
+
+	@Autowired
+	PipelineRefresher refresher;
+
+	@Value("${local.server.port}")
+	int port;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void stubbedServices(DynamicPropertyRegistry registry) {
+		String base = "http://127.0.0.1:" + stub.getAddress().getPort();
+		registry.add("pipeline.monitor.groups.replay-check.service-url", () -> base);
+		registry.add("pipeline.monitor.order-service.prometheus-url", () -> base + "/actuator/prometheus");
+	}
+
+	@BeforeEach
+	void writeSourceTopicOnce() throws Exception {
+		synchronized (MonitorIntegrationTest.class) {
+			if (sourceWritten) {
+				return;
+			}
+			createTopic(SOURCE, 3);
+			produce(SOURCE, 0, PARTITION_0_RECORDS);
+			produce(SOURCE, 1, PARTITION_1_RECORDS);
+			sourceWritten = true;
+		}
+	}
+
+	void createTopic(String topic, int partitions) throws InterruptedException, ExecutionException {
+		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
+			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw ex;
+			}
+		}
+	}
+
+	/** Writes {@code count} records to a partition, record i stamped BASE + i s. */
+	void produce(String topic, int partition, int count) {
+		try (var producer = new KafkaProducer<>(this.kafkaProperties.buildProducerProperties(), new StringSerializer(),
+				new StringSerializer())) {
+			for (int i = 0; i < count; i++) {
+				producer.send(new ProducerRecord<>(topic, partition, BASE.plusSeconds(i).toEpochMilli(), "key-" + i,
+						"value-" + i));
+			}
+			producer.flush();
+		}
+	}
+
+	/**
+	 * A consumer in {@code group} that is not subscribed, so the group has no members.
+	 */
+	KafkaConsumer<String, String> consumer(String group) {
+		Map<String, Object> config = new HashMap<>(this.kafkaProperties.buildConsumerProperties());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+	}
+
+	void commit(String group, Map<TopicPartition, Long> offsets) {
+		try (var consumer = consumer(group)) {
+			commit(consumer, offsets);
+		}
+	}
+
+	static void commit(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> offsets) {
+		Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+		offsets.forEach((tp, offset) -> commits.put(tp, new OffsetAndMetadata(offset)));
+		consumer.commitSync(commits);
+	}
+
+	static TopicPartition source(int partition) {
+		return new TopicPartition(SOURCE, partition);
+	}
+
+	Optional<GroupView> group(String name) {
+		return this.refresher.latest().groups().stream().filter((g) -> g.group().equals(name)).findFirst();
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpServer startStub() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/dead-letters/replay-all", (exchange) -> {
+				stubRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+				respond(exchange, 202, "application/json", "{\"replayed\":2}");
+			});
+			server.createContext("/actuator/prometheus", (exchange) -> respond(exchange, 200, "text/plain", """
+					# HELP outbox_pending_rows Outbox rows not yet published
+					# TYPE outbox_pending_rows gauge
+					outbox_pending_rows{application="order-service"} 12.0
+					# TYPE outbox_oldest_pending_age_seconds gauge
+					outbox_oldest_pending_age_seconds{application="order-service"} 3.5
+					"""));
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
+			throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", type);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (var out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
