@@ -55,6 +55,14 @@ public final class LocalRun {
 
 	private int run() {
 		Instant started = Instant.now();
+		try {
+			// Before the port check: a server we left behind holds our own port.
+			StalePostgres.stopIfRunning(options.workDirectory().resolve("postgres"), LocalRun::say);
+		}
+		catch (IOException ex) {
+			System.err.println("Could not check for a PostgreSQL left running by an earlier run: " + ex.getMessage());
+			return 1;
+		}
 		List<String> taken = takenPorts();
 		if (!taken.isEmpty()) {
 			taken.forEach(System.err::println);
@@ -96,7 +104,6 @@ public final class LocalRun {
 			deleteRecursively(options.workDirectory());
 		}
 		Files.createDirectories(options.workDirectory().resolve("logs"));
-		StalePostgres.stopIfRunning(options.workDirectory().resolve("postgres"), LocalRun::say);
 	}
 
 	private LocalInfrastructure.Settings infrastructureSettings() {
