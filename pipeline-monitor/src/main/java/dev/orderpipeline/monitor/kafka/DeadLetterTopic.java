@@ -14,7 +14,7 @@ package dev.orderpipeline.monitor.kafka;
  */
 public record DeadLetterTopic(String topic, boolean exists, long records, long logEndOffset, Double oldestAgeSeconds) {
 
-	static DeadLetterTopic missing(String topic) {
+	public static DeadLetterTopic missing(String topic) {
 		return new DeadLetterTopic(topic, false, 0, 0, null);
 	}
 
