@@ -2,6 +2,9 @@ package dev.orderpipeline.consumer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +26,11 @@ final class ConsumerMetrics {
 
 	private final String group;
 
+	/** Meters by name and tag values, so the hot path does not rebuild ids per event. */
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
 	ConsumerMetrics(MeterRegistry registry, String group) {
 		this.registry = registry;
 		this.group = group;
@@ -35,34 +43,26 @@ final class ConsumerMetrics {
 	 * handler does not handle) or {@code stale_skipped}
 	 */
 	void processed(String eventType, String outcome) {
-		Counter.builder("consumer.events.processed")
-			.description("Events committed with their inbox row, by outcome")
-			.tags("group", this.group, "event_type", eventType, "outcome", outcome)
-			.register(this.registry)
+		counter("consumer.events.processed", "Events committed with their inbox row, by outcome", "event_type",
+				eventType, "outcome", outcome)
 			.increment();
 	}
 
 	void duplicate(String eventType) {
-		Counter.builder("consumer.events.duplicates")
-			.description("Redelivered events skipped because their id is already in the inbox")
-			.tags("group", this.group, "event_type", eventType)
-			.register(this.registry)
+		counter("consumer.events.duplicates", "Redelivered events skipped because their id is already in the inbox",
+				"event_type", eventType)
 			.increment();
 	}
 
 	void retried(String eventType, String exception) {
-		Counter.builder("consumer.events.retried")
-			.description("Failed events forwarded to one of the group's retry topics")
-			.tags("group", this.group, "event_type", eventType, "exception", exception)
-			.register(this.registry)
+		counter("consumer.events.retried", "Failed events forwarded to one of the group's retry topics", "event_type",
+				eventType, "exception", exception)
 			.increment();
 	}
 
 	void deadLettered(String eventType, String exception) {
-		Counter.builder("consumer.events.dead_lettered")
-			.description("Events forwarded to the group's dead-letter topic")
-			.tags("group", this.group, "event_type", eventType, "exception", exception)
-			.register(this.registry)
+		counter("consumer.events.dead_lettered", "Events forwarded to the group's dead-letter topic", "event_type",
+				eventType, "exception", exception)
 			.increment();
 	}
 
@@ -72,10 +72,9 @@ final class ConsumerMetrics {
 	 * @param check {@link SequenceCheck#GAP} or {@link SequenceCheck#STALE}
 	 */
 	void sequenceAnomaly(String eventType, SequenceCheck check) {
-		Counter.builder("consumer.sequence.anomalies")
-			.description("Events that arrived after a gap or after a later event of the same order")
-			.tags("group", this.group, "event_type", eventType, "kind", check.name().toLowerCase(java.util.Locale.ROOT))
-			.register(this.registry)
+		counter("consumer.sequence.anomalies",
+				"Events that arrived after a gap or after a later event of the same order", "event_type", eventType,
+				"kind", check.name().toLowerCase(Locale.ROOT))
 			.increment();
 	}
 
@@ -87,11 +86,8 @@ final class ConsumerMetrics {
 	 * @param duration the time
 	 */
 	void processing(String mode, String outcome, Duration duration) {
-		Timer.builder("consumer.processing")
-			.description("Time to decode, deduplicate and apply a batch or a single record, including the commit")
-			.tags("group", this.group, "mode", mode, "outcome", outcome)
-			.publishPercentileHistogram()
-			.register(this.registry)
+		timer("consumer.processing", "Time to deduplicate and apply a batch or a single record, including the commit",
+				"mode", mode, "outcome", outcome)
 			.record(duration);
 	}
 
@@ -102,12 +98,31 @@ final class ConsumerMetrics {
 	 */
 	void age(String eventType, Instant occurredAt) {
 		Duration age = Duration.between(occurredAt, Instant.now());
-		Timer.builder("consumer.event.age")
-			.description("Now minus ce_time when the event was applied")
-			.tags("group", this.group, "event_type", eventType)
-			.publishPercentileHistogram()
-			.register(this.registry)
+		timer("consumer.event.age", "Now minus ce_time when the event was applied", "event_type", eventType)
 			.record(age.isNegative() ? Duration.ZERO : age);
+	}
+
+	private Counter counter(String name, String description, String... tags) {
+		return this.counters.computeIfAbsent(key(name, tags),
+				(key) -> Counter.builder(name)
+					.description(description)
+					.tag("group", this.group)
+					.tags(tags)
+					.register(this.registry));
+	}
+
+	private Timer timer(String name, String description, String... tags) {
+		return this.timers.computeIfAbsent(key(name, tags),
+				(key) -> Timer.builder(name)
+					.description(description)
+					.tag("group", this.group)
+					.tags(tags)
+					.publishPercentileHistogram()
+					.register(this.registry));
+	}
+
+	private static String key(String name, String... tags) {
+		return name + '|' + String.join("|", tags);
 	}
 
 }

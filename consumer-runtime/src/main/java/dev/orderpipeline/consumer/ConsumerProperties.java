@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor replication factor of the declared topics
  * @param declareSourceTopic whether to declare the source topic too (it is declared only
  * if missing; its owner, order-service, declares it as well)
- * @param concurrency consumer threads per topic
+ * @param concurrency consumer threads on the source topic; one per partition (the default
+ * matches the default partition count) lets decoding and database work of different
+ * partitions overlap
  * @param maxPollRecords the largest batch handed to the handler
  * @param validateSchemas validate every payload against its JSON Schema before handling,
  * so a payload that breaks its schema is dead-lettered with the violations
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("pipeline.consumer")
 record ConsumerProperties(String groupId, @DefaultValue("order-events") String topic, @DefaultValue("3") int partitions,
 		@DefaultValue("1") short replicationFactor, @DefaultValue("true") boolean declareSourceTopic,
-		@DefaultValue("1") int concurrency, @DefaultValue("500") int maxPollRecords,
+		@DefaultValue("3") int concurrency, @DefaultValue("500") int maxPollRecords,
 		@DefaultValue("true") boolean validateSchemas, @DefaultValue Retry retry) {
 
 	/**

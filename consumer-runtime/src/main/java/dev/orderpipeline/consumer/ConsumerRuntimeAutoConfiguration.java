@@ -38,6 +38,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerPartitionPausingBackOffManager;
@@ -113,8 +115,13 @@ public class ConsumerRuntimeAutoConfiguration {
 
 	@Bean
 	RuntimeKafka consumerRuntimeKafka(KafkaProperties kafkaProperties, ConsumerProperties properties,
-			ConsumerTopics topics) {
-		return new RuntimeKafka(kafkaProperties, properties, topics);
+			ConsumerTopics topics, ObjectProvider<MeterRegistry> registry) {
+		RuntimeKafka kafka = new RuntimeKafka(kafkaProperties, properties, topics);
+		// Kafka's client metrics (consumer lag, fetch and send rates) for the runtime's
+		// own
+		// clients, as Boot does for the clients it creates.
+		registry.ifAvailable(kafka::bindMetrics);
+		return kafka;
 	}
 
 	@Bean
@@ -227,6 +234,11 @@ public class ConsumerRuntimeAutoConfiguration {
 			this.template = new KafkaTemplate<>(this.producers);
 			this.scheduler.setThreadNamePrefix("consumer-runtime-backoff-");
 			this.scheduler.initialize();
+		}
+
+		void bindMetrics(MeterRegistry registry) {
+			this.consumers.addListener(new MicrometerConsumerListener<>(registry));
+			this.producers.addListener(new MicrometerProducerListener<>(registry));
 		}
 
 		KafkaTemplate<String, byte[]> template() {
