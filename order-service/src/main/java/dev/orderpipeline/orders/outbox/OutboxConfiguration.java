@@ -1,6 +1,5 @@
 package dev.orderpipeline.orders.outbox;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +119,18 @@ class OutboxConfiguration {
 		}
 
 		OutboxRelay create(String name, OutboxStore store, boolean autoStartup) {
+			return create(name, store, autoStartup, this.settings);
+		}
+
+		OutboxRelay create(String name, OutboxStore store, boolean autoStartup, OutboxProperties.Relay settings) {
 			return new OutboxRelay(name, store,
 					() -> RelayConnection.open(this.database.getJdbcUrl(), this.database.getUsername(),
-							this.database.getPassword(), this.settings.lockKey()),
-					this::producer, this.metrics, this.settings, this.topic.name(), this::ensureTopic, autoStartup);
+							this.database.getPassword(), settings.lockKey()),
+					this::producer, this.metrics, settings, this.topic.name(), this::ensureTopic, autoStartup);
+		}
+
+		OutboxProperties.Relay settings() {
+			return this.settings;
 		}
 
 		Producer<String, byte[]> producer() {
@@ -166,10 +173,6 @@ class OutboxConfiguration {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-		}
-
-		Duration deliveryTimeout() {
-			return this.settings.deliveryTimeout();
 		}
 
 	}

@@ -38,6 +38,13 @@ class OutboxMetrics {
 		this.commitToPublish.record(Duration.between(createdAt, ackedAt));
 	}
 
+	void outOfOrder() {
+		Counter.builder("outbox.out.of.order")
+			.description("Events acknowledged before an earlier, failed event of the same order")
+			.register(this.registry)
+			.increment();
+	}
+
 	void failed(Throwable failure) {
 		Counter.builder("outbox.publish.failures")
 			.description("Outbox rows the broker did not acknowledge, by exception")

@@ -4,8 +4,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and deletes them once the
  * broker has acknowledged them. Runs on its own thread with its own database session;
- * request threads only ever {@link #wake()} it.
+ * request threads only ever {@link #wake()} it, after their commit. A relay that is not
+ * the active one forwards those nudges as a PostgreSQL notification, which the active
+ * relay listens for; a fallback poll covers anything else.
  * <p>
  * Of all running relays (one per instance) exactly one is active: the one whose session
  * holds the PostgreSQL advisory lock. The others try to take the lock every
@@ -49,6 +53,10 @@ class OutboxRelay implements SmartLifecycle {
 	 */
 	private static final Set<Class<? extends Throwable>> UNPUBLISHABLE = Set.of(RecordTooLargeException.class,
 			InvalidRecordException.class, SerializationException.class);
+
+	private static final Duration NOTIFICATION_CHECK = Duration.ofMillis(10);
+
+	private static final Duration NOTIFY_THROTTLE = Duration.ofMillis(5);
 
 	private final String name;
 
@@ -160,7 +168,7 @@ class OutboxRelay implements SmartLifecycle {
 		try {
 			while (this.running) {
 				if (!this.active && !becomeActive()) {
-					pause(this.settings.lockRetryInterval(), false);
+					standByFor(this.settings.lockRetryInterval());
 					continue;
 				}
 				try {
@@ -169,7 +177,7 @@ class OutboxRelay implements SmartLifecycle {
 				catch (SQLException | RuntimeException ex) {
 					logger.warn("Outbox relay lost its database session; standing by", ex);
 					standBy();
-					pause(this.settings.lockRetryInterval(), false);
+					pause(this.settings.lockRetryInterval());
 				}
 			}
 		}
@@ -186,6 +194,7 @@ class OutboxRelay implements SmartLifecycle {
 			if (!this.connection.tryLock()) {
 				return false;
 			}
+			this.connection.listen();
 		}
 		catch (SQLException ex) {
 			logger.debug("Outbox relay cannot reach the database", ex);
@@ -226,7 +235,7 @@ class OutboxRelay implements SmartLifecycle {
 		this.nudged.set(false);
 		List<OutboxRow> rows = this.store.nextBatch(this.connection.jdbc(), this.settings.batchSize());
 		if (rows.isEmpty()) {
-			pause(this.settings.pollInterval(), true);
+			idle();
 			return;
 		}
 		Batch batch = send(rows);
@@ -242,7 +251,7 @@ class OutboxRelay implements SmartLifecycle {
 			logger.warn("Outbox relay could not publish {} of {} rows ({}); retrying in {}",
 					rows.size() - batch.acknowledged.size() - batch.unpublishable.size(), rows.size(),
 					batch.transientFailure.toString(), backoff);
-			pause(backoff, false);
+			pause(backoff);
 		}
 		else {
 			this.consecutiveFailures = 0;
@@ -274,12 +283,24 @@ class OutboxRelay implements SmartLifecycle {
 		}
 		this.producer.flush();
 		Batch batch = new Batch();
+		Set<UUID> ordersWithFailures = new HashSet<>();
 		for (Sent one : sent) {
 			Throwable failure = one.await(this.settings.deliveryTimeout().plusSeconds(5));
 			if (failure == null) {
 				batch.acknowledged.add(one.row.id());
+				if (ordersWithFailures.contains(one.row.orderId())) {
+					// The producer acknowledged a later event of an order whose earlier
+					// one
+					// failed (a batch expired while the next was delivered). The earlier
+					// one
+					// will follow it; say so loudly, consumers may drop it as stale.
+					this.metrics.outOfOrder();
+					logger.error("Event {} of order {} was published before an earlier event of the same order",
+							one.row.eventId(), one.row.orderId());
+				}
 				continue;
 			}
+			ordersWithFailures.add(one.row.orderId());
 			this.metrics.failed(failure);
 			if (unpublishable(failure)) {
 				one.failure = failure;
@@ -302,10 +323,53 @@ class OutboxRelay implements SmartLifecycle {
 		return Duration.ofMillis(Math.min(initial << doublings, this.settings.maxBackoff().toMillis()));
 	}
 
-	/** Waits, returning early when stopped or, if {@code wakeOnNudge}, when nudged. */
-	private void pause(Duration duration, boolean wakeOnNudge) {
+	/**
+	 * The active relay with nothing to do: waits for an in-process nudge, a notification
+	 * from another instance's relay, or the poll interval, whichever comes first.
+	 */
+	private void idle() throws SQLException {
+		long deadline = System.nanoTime() + this.settings.pollInterval().toNanos();
+		while (this.running && !this.nudged.get() && !this.connection.notified()) {
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0) {
+				return;
+			}
+			// Short slices: notifications are only seen when the socket is read.
+			LockSupport.parkNanos(this, Math.min(remaining, NOTIFICATION_CHECK.toNanos()));
+		}
+	}
+
+	/**
+	 * A standby relay between attempts to take the lock. Commits on this instance still
+	 * nudge it; it passes them on to the active relay as a PostgreSQL notification, at
+	 * most one per {@link #NOTIFY_THROTTLE}, outside any order transaction (NOTIFY inside
+	 * them would serialise their commits).
+	 */
+	private void standByFor(Duration duration) {
 		long deadline = System.nanoTime() + duration.toNanos();
-		while (this.running && !(wakeOnNudge && this.nudged.get())) {
+		while (this.running) {
+			if (this.nudged.getAndSet(false) && this.connection != null) {
+				try {
+					this.connection.notifyActiveRelay();
+				}
+				catch (SQLException ex) {
+					logger.debug("Could not notify the active relay", ex);
+					closeConnection();
+				}
+				LockSupport.parkNanos(this, NOTIFY_THROTTLE.toNanos());
+			}
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0) {
+				return;
+			}
+			LockSupport.parkNanos(this, remaining);
+		}
+	}
+
+	/** Waits, returning early only when stopped: nudges do not shorten a back-off. */
+	private void pause(Duration duration) {
+		long deadline = System.nanoTime() + duration.toNanos();
+		while (this.running) {
 			long remaining = deadline - System.nanoTime();
 			if (remaining <= 0) {
 				return;

@@ -5,7 +5,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * The relay's own PostgreSQL session, outside the request pool. Whoever holds the
@@ -14,6 +18,8 @@ import java.util.Properties;
  * having to notice.
  */
 final class RelayConnection implements AutoCloseable {
+
+	static final String CHANNEL = "order_outbox";
 
 	private final Connection connection;
 
@@ -58,6 +64,31 @@ final class RelayConnection implements AutoCloseable {
 				return rs.getBoolean(1);
 			}
 		}
+	}
+
+	/** Receives the relay channel's notifications from now on (the active relay does). */
+	void listen() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("listen " + CHANNEL);
+		}
+	}
+
+	/**
+	 * Wakes the active relay, wherever it runs (a standby relay does, for its instance).
+	 */
+	void notifyActiveRelay() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("select pg_notify('" + CHANNEL + "', '')");
+		}
+	}
+
+	/**
+	 * Whether a notification arrived since the last call. Reads what the server has
+	 * already sent, without waiting.
+	 */
+	boolean notified() throws SQLException {
+		PGNotification[] notifications = this.connection.unwrap(PGConnection.class).getNotifications();
+		return notifications != null && notifications.length > 0;
 	}
 
 	Connection jdbc() {

@@ -137,6 +137,33 @@ class RelayFailoverTest {
 		}
 	}
 
+	@Test
+	void aCommitOnAnInstanceWhoseRelayStandsByWakesTheActiveRelayElsewhere() {
+		OutboxProperties.Relay defaults = this.relays.settings();
+		// Polls once an hour: only a notification can make it publish within the test.
+		OutboxProperties.Relay neverPolls = new OutboxProperties.Relay(true, defaults.batchSize(), Duration.ofHours(1),
+				defaults.lockRetryInterval(), defaults.initialBackoff(), defaults.maxBackoff(),
+				defaults.deliveryTimeout(), defaults.maxBlock(), defaults.lockKey());
+		OutboxRelay elsewhere = this.relays.create("relay-elsewhere", this.relays.store(), false, neverPolls);
+		elsewhere.start();
+		try {
+			await().atMost(TIMEOUT).until(elsewhere::isActive);
+			this.applicationRelay.start();
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> this.applicationRelay.isRunning() && !this.applicationRelay.isActive());
+
+			String orderId = placeOrder();
+
+			this.log.awaitRecords(orderId, (list) -> !list.isEmpty(), TIMEOUT);
+			assertThat(elsewhere.isActive()).isTrue();
+			assertThat(this.applicationRelay.isActive()).isFalse();
+		}
+		finally {
+			elsewhere.stop();
+		}
+	}
+
 	private String placeOrder() {
 		String sku = this.api.createProduct(100, 10);
 		return JsonPath.parse(this.api.placeOrder(newCustomer(), sku, 1).body()).read("$.id");
