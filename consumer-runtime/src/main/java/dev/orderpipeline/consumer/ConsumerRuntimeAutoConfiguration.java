@@ -29,17 +29,18 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerPartitionPausingBackOffManager;
@@ -114,9 +115,10 @@ public class ConsumerRuntimeAutoConfiguration {
 	}
 
 	@Bean
-	RuntimeKafka consumerRuntimeKafka(KafkaProperties kafkaProperties, ConsumerProperties properties,
-			ConsumerTopics topics, ObjectProvider<MeterRegistry> registry) {
-		RuntimeKafka kafka = new RuntimeKafka(kafkaProperties, properties, topics);
+	RuntimeKafka consumerRuntimeKafka(ConsumerFactory<?, ?> consumerFactory, ProducerFactory<?, ?> producerFactory,
+			ConsumerProperties properties, ConsumerTopics topics, ObjectProvider<MeterRegistry> registry) {
+		RuntimeKafka kafka = new RuntimeKafka(consumerFactory.getConfigurationProperties(),
+				producerFactory.getConfigurationProperties(), properties, topics);
 		// Kafka's client metrics (consumer lag, fetch and send rates) for the runtime's
 		// own
 		// clients, as Boot does for the clients it creates.
@@ -203,7 +205,12 @@ public class ConsumerRuntimeAutoConfiguration {
 		return backOff;
 	}
 
-	/** The runtime's own Kafka clients, kept out of the application's beans. */
+	/**
+	 * The runtime's own Kafka clients, kept out of the application's beans. Their
+	 * settings start from the application's Kafka client factories, so
+	 * {@code spring.kafka.*}, SSL bundles and connection details (Testcontainers, cloud
+	 * bindings) apply; the runtime then fixes what it depends on.
+	 */
 	static final class RuntimeKafka implements DisposableBean {
 
 		private final DefaultKafkaConsumerFactory<String, byte[]> consumers;
@@ -216,16 +223,18 @@ public class ConsumerRuntimeAutoConfiguration {
 
 		private final String group;
 
-		RuntimeKafka(KafkaProperties kafkaProperties, ConsumerProperties properties, ConsumerTopics topics) {
+		RuntimeKafka(Map<String, Object> consumerSettings, Map<String, Object> producerSettings,
+				ConsumerProperties properties, ConsumerTopics topics) {
 			this.group = topics.group();
-			Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
+			Map<String, Object> consumer = new HashMap<>(consumerSettings);
 			consumer.put(ConsumerConfig.GROUP_ID_CONFIG, topics.group());
 			consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 			consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 			consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
 			this.consumers = new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
 					new ByteArrayDeserializer());
-			Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
+			Map<String, Object> producer = new HashMap<>(producerSettings);
+			producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 			producer.put(ProducerConfig.ACKS_CONFIG, "all");
 			producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 			producer.put(ProducerConfig.CLIENT_ID_CONFIG, topics.group() + "-consumer-runtime");

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -32,11 +35,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * One application context for every test of the runtime: the example consumer on real
@@ -54,8 +58,15 @@ abstract class ConsumerRuntimeTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/**
+	 * Boot's client factories: their settings include the connection details in either
+	 * mode.
+	 */
 	@Autowired
-	KafkaProperties kafkaProperties;
+	ConsumerFactory<?, ?> consumerFactory;
+
+	@Autowired
+	ProducerFactory<?, ?> producerFactory;
 
 	@Autowired
 	Faults faults;
@@ -98,8 +109,8 @@ abstract class ConsumerRuntimeTestSupport {
 
 	KafkaProducer<String, byte[]> producer() {
 		if (this.producer == null) {
-			this.producer = new KafkaProducer<>(this.kafkaProperties.buildProducerProperties(), new StringSerializer(),
-					new ByteArraySerializer());
+			this.producer = new KafkaProducer<>(new HashMap<>(this.producerFactory.getConfigurationProperties()),
+					new StringSerializer(), new ByteArraySerializer());
 		}
 		return this.producer;
 	}
@@ -111,7 +122,7 @@ abstract class ConsumerRuntimeTestSupport {
 
 	/** Every record now on a topic, read without a consumer group. */
 	List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-		Map<String, Object> config = new HashMap<>(this.kafkaProperties.buildConsumerProperties());
+		Map<String, Object> config = new HashMap<>(this.consumerFactory.getConfigurationProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -142,6 +153,19 @@ abstract class ConsumerRuntimeTestSupport {
 	static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	Map<String, Object> adminConfig() {
+		Map<String, Object> config = new HashMap<>();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		return config;
+	}
+
+	String bootstrapServers() {
+		Object servers = this.producerFactory.getConfigurationProperties().get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+		return (servers instanceof Collection<?> list)
+				? list.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(","))
+				: String.valueOf(servers);
 	}
 
 	double count(String name, String... tags) {

@@ -2,13 +2,17 @@ package dev.orderpipeline.consumer;
 
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 import dev.orderpipeline.consumer.example.ExampleConsumerApplication;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,29 +30,22 @@ class GroupIsolationTests extends ConsumerRuntimeTestSupport {
 
 	private static final String OTHER_GROUP = "example-other";
 
-	@Value("${spring.datasource.url}")
-	private String datasourceUrl;
-
-	@Value("${spring.datasource.username}")
-	private String username;
-
-	@Value("${spring.datasource.password}")
-	private String password;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	private String bootstrapServers;
+	@Autowired
+	private DataSource dataSource;
 
 	private ConfigurableApplicationContext other;
 
 	@BeforeEach
-	void startTheOtherGroup() {
+	void startTheOtherGroup() throws Exception {
+		HikariDataSource database = this.dataSource.unwrap(HikariDataSource.class);
+		String url = database.getJdbcUrl();
 		this.other = new SpringApplicationBuilder(ExampleConsumerApplication.class, FaultInjection.class)
 			.web(WebApplicationType.NONE)
-			.run("--spring.datasource.url=" + this.datasourceUrl + (this.datasourceUrl.contains("?") ? "&" : "?")
-					+ "currentSchema=other_group", "--spring.datasource.username=" + this.username,
-					"--spring.datasource.password=" + this.password, "--spring.flyway.schemas=other_group",
+			.run("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=other_group",
+					"--spring.datasource.username=" + database.getUsername(),
+					"--spring.datasource.password=" + database.getPassword(), "--spring.flyway.schemas=other_group",
 					"--spring.flyway.default-schema=other_group",
-					"--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
+					"--spring.kafka.bootstrap-servers=" + bootstrapServers(),
 					"--pipeline.consumer.group-id=" + OTHER_GROUP, "--spring.jmx.enabled=false");
 	}
 

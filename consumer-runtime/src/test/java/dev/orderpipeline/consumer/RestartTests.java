@@ -65,7 +65,7 @@ class RestartTests extends ConsumerRuntimeTestSupport {
 		assertThat(this.containers.source().isRunning()).isFalse();
 
 		// Make Kafka deliver the whole backlog again, including what was applied.
-		try (Admin admin = Admin.create(this.kafkaProperties.buildAdminProperties())) {
+		try (Admin admin = Admin.create(adminConfig())) {
 			Map<TopicPartition, OffsetAndMetadata> rewind = startOffsets.entrySet()
 				.stream()
 				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> new OffsetAndMetadata(entry.getValue())));
@@ -96,7 +96,7 @@ class RestartTests extends ConsumerRuntimeTestSupport {
 	}
 
 	private Map<TopicPartition, Long> endOffsets() throws Exception {
-		try (Admin admin = Admin.create(this.kafkaProperties.buildAdminProperties())) {
+		try (Admin admin = Admin.create(adminConfig())) {
 			List<TopicPartition> partitions = admin.describeTopics(List.of(this.topics.source()))
 				.allTopicNames()
 				.get(10, TimeUnit.SECONDS)
