@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,8 +42,12 @@ class OrderFactsTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	/**
+	 * Boot's producer settings: they include the broker's connection details in either
+	 * test mode.
+	 */
 	@Autowired
-	private KafkaProperties kafkaProperties;
+	private ProducerFactory<?, ?> producerFactory;
 
 	@Test
 	void countsOrdersAndRevenuePerDayAndCurrencyWhateverTheArrivalOrderAndRedeliveries() throws Exception {
@@ -72,8 +77,8 @@ class OrderFactsTests {
 	}
 
 	private void send(OutgoingEvent... events) throws Exception {
-		try (var producer = new KafkaProducer<>(this.kafkaProperties.buildProducerProperties(), new StringSerializer(),
-				new ByteArraySerializer())) {
+		try (var producer = new KafkaProducer<>(new HashMap<>(this.producerFactory.getConfigurationProperties()),
+				new StringSerializer(), new ByteArraySerializer())) {
 			for (OutgoingEvent event : events) {
 				producer.send(event.toProducerRecord()).get();
 			}
