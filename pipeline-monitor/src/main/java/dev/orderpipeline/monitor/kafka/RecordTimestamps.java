@@ -90,7 +90,20 @@ class RecordTimestamps implements AutoCloseable {
 			Instant deadline) {
 		Map<TopicPartition, Found> found = new HashMap<>();
 		this.consumer.assign(round.keySet());
-		round.forEach(this.consumer::seek);
+		try {
+			round.forEach(this.consumer::seek);
+			readUntilFound(round, logEnds, deadline, found);
+		}
+		finally {
+			// Also after a failure: the next round starts with no assignment and nothing
+			// paused.
+			this.consumer.unsubscribe();
+		}
+		return found;
+	}
+
+	private void readUntilFound(Map<TopicPartition, Long> round, Map<TopicPartition, Long> logEnds, Instant deadline,
+			Map<TopicPartition, Found> found) {
 		Set<TopicPartition> pending = new HashSet<>(round.keySet());
 		while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
 			for (ConsumerRecord<byte[], byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
@@ -111,8 +124,6 @@ class RecordTimestamps implements AutoCloseable {
 				}
 			}
 		}
-		this.consumer.unsubscribe();
-		return found;
 	}
 
 	@Override
