@@ -167,7 +167,10 @@ public class ConsumerRuntimeAutoConfiguration {
 		// database is unreachable: that batch is retried in place until it is back.
 		DefaultErrorHandler sourceErrors = new DefaultErrorHandler(
 				new FailedRecordForwarder(kafka.template(), topics, -1, delays, metrics), untilRecovered());
-		sourceErrors.setBackOffFunction((record, exception) -> new FixedBackOff(0, 0));
+		// The fallback for whole batches shares the record tracker, hence this function
+		// decides for both paths.
+		sourceErrors.setBackOffFunction((record, exception) -> Failures.isInfrastructure(exception) ? untilRecovered()
+				: new FixedBackOff(0, 0));
 		sourceErrors.setCommitRecovered(true);
 		source.setCommonErrorHandler(sourceErrors);
 		containers.add(source);

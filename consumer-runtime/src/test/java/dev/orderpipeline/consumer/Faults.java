@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+
 /**
  * Failures the tests inject into the example handler, by event id, and how often the
  * handler saw each event.
@@ -17,7 +19,17 @@ final class Faults {
 
 	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> outages = new ConcurrentHashMap<>();
+
 	private volatile boolean skipStaleEvents;
+
+	/**
+	 * Fails the next {@code times} calls that include the event as if the database were
+	 * unreachable.
+	 */
+	void failWithDatabaseOutage(String eventId, int times) {
+		this.outages.put(eventId, new AtomicInteger(times));
+	}
 
 	boolean skipStaleEvents() {
 		return this.skipStaleEvents;
@@ -58,6 +70,12 @@ final class Faults {
 	void check(List<ReceivedEvent> events) {
 		if (events.size() == 1) {
 			this.attempts.computeIfAbsent(events.get(0).id(), (id) -> new AtomicInteger()).incrementAndGet();
+		}
+		for (ReceivedEvent event : events) {
+			AtomicInteger outage = this.outages.get(event.id());
+			if (outage != null && outage.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				throw new DataAccessResourceFailureException("Injected database outage while handling " + event.id());
+			}
 		}
 		for (ReceivedEvent event : events) {
 			if (this.permanent.containsKey(event.id())) {
