@@ -73,8 +73,12 @@ public class ConsumerGroupReader implements AutoCloseable {
 		try {
 			return readOrThrow();
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		catch (TimeoutException ex) {
+			throw new KafkaUnavailableException(
+					"no answer from Kafka within " + this.properties.kafkaTimeout().toMillis() + " ms", ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new KafkaUnavailableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
 		}
 		catch (InterruptedException ex) {
