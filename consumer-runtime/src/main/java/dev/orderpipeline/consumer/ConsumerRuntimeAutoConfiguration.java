@@ -27,6 +27,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -200,6 +201,12 @@ public class ConsumerRuntimeAutoConfiguration {
 		deadLetter.setCommonErrorHandler(new DefaultErrorHandler(untilRecovered()));
 		containers.add(deadLetter);
 		return containers;
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.AbstractHealthIndicator")
+	ConsumerHealthIndicator consumerRuntimeHealthIndicator(ConsumerContainers containers) {
+		return new ConsumerHealthIndicator(containers);
 	}
 
 	private static BackOff untilRecovered() {

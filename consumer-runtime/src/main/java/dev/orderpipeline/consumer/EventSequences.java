@@ -1,6 +1,8 @@
 package dev.orderpipeline.consumer;
 
 import java.sql.Array;
+import java.sql.Connection;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,12 +26,12 @@ final class EventSequences {
 	 * @param subjects the subjects of a batch
 	 * @return subject to last applied sequence; subjects never seen are absent
 	 */
-	Map<String, Long> lastApplied(java.util.Collection<String> subjects) {
+	Map<String, Long> lastApplied(Collection<String> subjects) {
 		Map<String, Long> last = new HashMap<>();
 		if (subjects.isEmpty()) {
 			return last;
 		}
-		this.jdbc.execute((java.sql.Connection connection) -> {
+		this.jdbc.execute((Connection connection) -> {
 			Array array = connection.createArrayOf("text", subjects.toArray());
 			try (var statement = connection.prepareStatement(
 					"select subject, last_sequence from event_sequence where subject = any(?) order by subject for update")) {
@@ -61,7 +63,7 @@ final class EventSequences {
 		for (int i = 0; i < subjects.length; i++) {
 			sequences[i] = highest.get(subjects[i]);
 		}
-		this.jdbc.execute((java.sql.Connection connection) -> {
+		this.jdbc.execute((Connection connection) -> {
 			Array subjectArray = connection.createArrayOf("text", subjects);
 			Array sequenceArray = connection.createArrayOf("bigint", sequences);
 			try (var statement = connection.prepareStatement("""

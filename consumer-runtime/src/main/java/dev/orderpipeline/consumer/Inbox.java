@@ -1,6 +1,7 @@
 package dev.orderpipeline.consumer;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class Inbox {
 			types[i] = events.get(i).eventType();
 			subjects[i] = events.get(i).incoming().event().subject();
 		}
-		return this.jdbc.execute((java.sql.Connection connection) -> {
+		return this.jdbc.execute((Connection connection) -> {
 			Array idArray = connection.createArrayOf("uuid", ids);
 			Array typeArray = connection.createArrayOf("text", types);
 			Array subjectArray = connection.createArrayOf("text", subjects);

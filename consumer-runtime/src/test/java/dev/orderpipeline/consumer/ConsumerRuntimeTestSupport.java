@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import dev.orderpipeline.consumer.example.ExampleConsumerApplication;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
@@ -164,8 +165,7 @@ abstract class ConsumerRuntimeTestSupport {
 	String bootstrapServers() {
 		Object servers = this.producerFactory.getConfigurationProperties().get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
 		return (servers instanceof Collection<?> list)
-				? list.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(","))
-				: String.valueOf(servers);
+				? list.stream().map(Object::toString).collect(Collectors.joining(",")) : String.valueOf(servers);
 	}
 
 	double count(String name, String... tags) {

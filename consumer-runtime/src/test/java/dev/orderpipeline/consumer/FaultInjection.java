@@ -1,5 +1,7 @@
 package dev.orderpipeline.consumer;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +25,7 @@ class FaultInjection {
 		return new EventHandler() {
 
 			@Override
-			public void handle(java.util.List<ReceivedEvent> events) {
+			public void handle(List<ReceivedEvent> events) {
 				faults.check(events);
 				example.handle(events);
 			}

@@ -2,6 +2,7 @@ package dev.orderpipeline.consumer;
 
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class MetricsTests extends ConsumerRuntimeTestSupport {
+
+	@Test
+	void reportsTheContainersInTheHealthEndpoint() throws Exception {
+		String body = get("/actuator/health").body();
+
+		assertThat(JsonPath.<String>read(body, "$.components.consumerRuntime.status")).isEqualTo("UP");
+		assertThat(
+				JsonPath.<Boolean>read(body, "$.components.consumerRuntime.details['example-consumer.source'].running"))
+			.isTrue();
+	}
 
 	@Test
 	void exposesTheRuntimesMetersToPrometheusWithSnakeCaseNamesAndNoOrderIds() throws Exception {

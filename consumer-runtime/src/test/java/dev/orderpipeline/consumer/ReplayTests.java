@@ -1,5 +1,6 @@
 package dev.orderpipeline.consumer;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -52,8 +53,8 @@ class ReplayTests extends ConsumerRuntimeTestSupport {
 		assertThat(JsonPath.<Integer>read(response.body(), "$.replayed")).isGreaterThanOrEqualTo(2);
 		await().atMost(TIMEOUT).until(() -> effects(first.eventId()) == 1 && effects(second.eventId()) == 1);
 		var pending = get("/dead-letters?status=pending");
-		assertThat(JsonPath.<java.util.List<String>>read(pending.body(), "$[*].eventId"))
-			.doesNotContain(first.eventId(), second.eventId());
+		assertThat(JsonPath.<List<String>>read(pending.body(), "$[*].eventId")).doesNotContain(first.eventId(),
+				second.eventId());
 	}
 
 	private OutgoingEvent deadLettered() {

@@ -1,5 +1,6 @@
 package dev.orderpipeline.consumer;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -72,8 +73,7 @@ class RetryTests extends ConsumerRuntimeTestSupport {
 
 	private Instant appliedAt(String eventId) {
 		return this.jdbc
-			.queryForObject("select applied_at from example_effect where event_id = ?::uuid", java.sql.Timestamp.class,
-					eventId)
+			.queryForObject("select applied_at from example_effect where event_id = ?::uuid", Timestamp.class, eventId)
 			.toInstant();
 	}
 
