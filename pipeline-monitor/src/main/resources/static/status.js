@@ -51,9 +51,9 @@
 			return;
 		}
 		button.disabled = true;
-		output.className = '';
+		output.className = 'replay-output';
 		output.textContent = 'replaying…';
-		fetch('api/groups/' + encodeURIComponent(group) + '/dead-letters/replay-all', { method: 'POST' })
+		fetch('api/groups/' + encodeURIComponent(group) + '/dead-letters/replay-all', { method: 'POST', headers: { 'X-Pipeline-Monitor': 'replay' } })
 			.then(function (response) {
 				return response.text().then(function (text) {
 					var body = {};
@@ -65,7 +65,7 @@
 				});
 			})
 			.catch(function (error) {
-				output.className = 'error';
+				output.className = 'replay-output error';
 				output.textContent = error.message;
 			})
 			.then(function () { button.disabled = false; });
@@ -91,7 +91,7 @@
 			}))]),
 			el('tbody', {}, rows)
 		]);
-		var output = replayOutputs[group.group] || (replayOutputs[group.group] = el('span', {}));
+		var output = replayOutputs[group.group] || (replayOutputs[group.group] = el('span', { 'class': 'replay-output' }));
 		var button = el('button', { type: 'button', text: 'Replay all dead letters' });
 		button.addEventListener('click', function () { replayAll(group.group, output, button); });
 		if (!group.serviceUrl) {

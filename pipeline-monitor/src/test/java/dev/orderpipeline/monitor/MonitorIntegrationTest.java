@@ -167,8 +167,13 @@ abstract class MonitorIntegrationTest {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * A POST as the status page sends it, with the header that proves it comes from the
+	 * page.
+	 */
 	HttpResponse<String> post(String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-Pipeline-Monitor", "replay")
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -1,5 +1,7 @@
 package dev.orderpipeline.monitor;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -56,6 +58,20 @@ class StatusApiTest extends MonitorIntegrationTest {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(JsonPath.parse(response.body()).read("$.detail", String.class))
 			.contains("down-check at http://127.0.0.1:1 did not answer");
+	}
+
+	@Test
+	void replayAllWithoutThePagesHeaderIsRefusedAndNotForwarded() throws Exception {
+		int forwarded = stubRequests.size();
+
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(
+					URI.create("http://127.0.0.1:" + this.port + "/api/groups/replay-check/dead-letters/replay-all"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(stubRequests).hasSize(forwarded);
 	}
 
 	@Test

@@ -1,11 +1,9 @@
 package dev.orderpipeline.monitor;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,17 +17,32 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Loads the status page in headless Chromium, lets its script poll the API, and reads the
- * rendered DOM. Chromium is required: without it this test fails and says how to install
- * it ({@code .ci/run} installs it).
+ * The status page in headless Chromium: what it shows (from a DOM dump after its script
+ * has polled the API) and what its replay button does (clicked over the DevTools
+ * protocol). Chromium is required: without it these tests fail and say how to install it
+ * ({@code .ci/run} installs it).
  */
 class StatusPageBrowserTest extends MonitorIntegrationTest {
 
-	private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
-			"/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
+	/**
+	 * Clicks a group's replay button (confirming the dialog) and returns what the page
+	 * then shows next to it.
+	 */
+	private static final String CLICK_REPLAY = """
+			(async () => {
+				window.confirm = () => true;
+				const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+				const block = () => document.querySelector('[data-group="%s"]');
+				for (let i = 0; i < 100 && !block(); i++) await pause();
+				block().querySelector('button').click();
+				const shown = () => block().querySelector('.replay-output').textContent;
+				for (let i = 0; i < 100 && (shown() === '' || shown() === 'replaying…'); i++) await pause();
+				return shown();
+			})()
+			""";
 
 	@TempDir
-	Path profile;
+	Path workDirectory;
 
 	@Test
 	void thePageShowsEachGroupsLagStatusAndTheOutboxBacklog() throws Exception {
@@ -48,20 +61,32 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 		assertThat(groupBlock(dom, "notification-service")).contains("data-status=\"stopped\"");
 	}
 
-	private String renderedDom(String url) throws IOException, InterruptedException {
-		String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "");
-		if (chromium.isEmpty()) {
-			chromium = CANDIDATES.stream().filter((c) -> Files.isExecutable(Path.of(c))).findFirst().orElse("");
+	@Test
+	void theReplayButtonReplaysThroughTheMonitorAndShowsTheResult() throws Exception {
+		int before = stubRequests.size();
+
+		try (Chromium chromium = Chromium.open("http://127.0.0.1:" + this.port + "/", this.workDirectory)) {
+			String shown = chromium.evaluate(CLICK_REPLAY.formatted("replay-check"), Duration.ofSeconds(30));
+
+			assertThat(shown).isEqualTo("replayed 2");
 		}
-		if (chromium.isEmpty() || !Files.isExecutable(Path.of(chromium))) {
-			fail("Chromium is needed to test the status page and was not found (looked at CHROMIUM_BIN and %s). "
-					+ "Install it: apt-get install -y chromium (.ci/run does this).", CANDIDATES);
+		assertThat(stubRequests.subList(before, stubRequests.size()))
+			.containsExactly("POST /dead-letters/replay-all?limit=1000");
+	}
+
+	@Test
+	void theReplayButtonShowsTheErrorWhenTheConsumerServiceIsDown() throws Exception {
+		try (Chromium chromium = Chromium.open("http://127.0.0.1:" + this.port + "/", this.workDirectory)) {
+			String shown = chromium.evaluate(CLICK_REPLAY.formatted("down-check"), Duration.ofSeconds(30));
+
+			assertThat(shown).startsWith("HTTP 502: down-check at http://127.0.0.1:1 did not answer");
 		}
-		Path log = this.profile.resolve("chromium.log");
-		Process process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + this.profile.resolve("profile"),
-				"--virtual-time-budget=5000", "--dump-dom", url)
+	}
+
+	private String renderedDom(String url) throws Exception {
+		Path log = this.workDirectory.resolve("chromium.log");
+		Process process = new ProcessBuilder(
+				Chromium.command(this.workDirectory, "--virtual-time-budget=5000", "--dump-dom", url))
 			.redirectError(log.toFile())
 			.start();
 		process.getOutputStream().close();

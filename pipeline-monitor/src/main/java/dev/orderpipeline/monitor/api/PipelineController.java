@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PipelineController {
+
+	static final String REPLAY_HEADER = "X-Pipeline-Monitor";
 
 	private final PipelineRefresher refresher;
 
@@ -40,7 +43,13 @@ class PipelineController {
 	 * @return the consumer service's answer, or a problem if it could not be reached
 	 */
 	@PostMapping("/api/groups/{group}/dead-letters/replay-all")
-	ResponseEntity<?> replayAll(@PathVariable String group, @RequestParam(defaultValue = "1000") int limit) {
+	ResponseEntity<?> replayAll(@PathVariable String group, @RequestParam(defaultValue = "1000") int limit,
+			@RequestHeader(name = REPLAY_HEADER, required = false) String confirmation) {
+		if (!"replay".equals(confirmation)) {
+			return problem(HttpStatus.FORBIDDEN, "Missing " + REPLAY_HEADER + " header",
+					"Send " + REPLAY_HEADER + ": replay. A browser on another origin cannot send it without a CORS "
+							+ "preflight, which this service refuses, so no other web page can trigger a replay.");
+		}
 		return this.replay.replayAll(group, limit);
 	}
 
