@@ -36,7 +36,7 @@ record ConsumerProperties(String groupId, @DefaultValue("order-events") String t
 	 * {@code initialInterval * multiplier}, and so on, capped at {@code maxInterval};
 	 * after {@code attempts} retries it goes to the dead-letter topic.
 	 *
-	 * @param attempts number of retry topics (deliveries after the first)
+	 * @param attempts number of retry topics (deliveries after the first), at least 1
 	 * @param initialInterval delay before the first retry
 	 * @param multiplier growth of the delay per retry
 	 * @param maxInterval cap on the delay
@@ -48,8 +48,9 @@ record ConsumerProperties(String groupId, @DefaultValue("order-events") String t
 			@DefaultValue("0.2") double jitter) {
 
 		Retry {
-			if (attempts < 0) {
-				throw new IllegalArgumentException("pipeline.consumer.retry.attempts must not be negative");
+			if (attempts < 1) {
+				// Retry topic 0 is also where replayed dead letters go.
+				throw new IllegalArgumentException("pipeline.consumer.retry.attempts must be at least 1");
 			}
 			if (jitter < 0 || jitter > 1) {
 				throw new IllegalArgumentException("pipeline.consumer.retry.jitter must be between 0 and 1");

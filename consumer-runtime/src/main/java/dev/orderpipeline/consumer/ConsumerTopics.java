@@ -32,12 +32,12 @@ public record ConsumerTopics(String group, String source, int retryAttempts) {
 	}
 
 	/**
-	 * Where replayed dead letters go: the first retry topic, or the dead-letter path's
-	 * start if there are no retries. Never the shared source topic.
+	 * Where replayed dead letters go: the first retry topic. Never the shared source
+	 * topic, where every other group would see them again.
 	 * @return the topic name
 	 */
 	public String replay() {
-		return (this.retryAttempts > 0) ? retry(0) : deadLetter();
+		return retry(0);
 	}
 
 	public String deadLetter() {
