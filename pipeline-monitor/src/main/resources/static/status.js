@@ -123,8 +123,9 @@
 
 	function render(snapshot) {
 		var freshness = document.getElementById('freshness');
+		var age = snapshot.observedAt ? (Date.now() - Date.parse(snapshot.observedAt)) / 1000 : NaN;
 		freshness.textContent = snapshot.observedAt
-			? 'Kafka read at ' + snapshot.observedAt + ', refreshed at ' + snapshot.refreshedAt
+			? 'Kafka read at ' + snapshot.observedAt + (isNaN(age) ? '' : ' (' + seconds(Math.max(0, age)) + ' ago)')
 			: 'Kafka not read yet';
 		var banner = document.getElementById('kafka-error');
 		banner.hidden = !snapshot.kafkaError;
