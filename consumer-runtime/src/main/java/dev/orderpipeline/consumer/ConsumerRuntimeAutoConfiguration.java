@@ -120,9 +120,8 @@ public class ConsumerRuntimeAutoConfiguration {
 			ConsumerProperties properties, ConsumerTopics topics, ObjectProvider<MeterRegistry> registry) {
 		RuntimeKafka kafka = new RuntimeKafka(consumerFactory.getConfigurationProperties(),
 				producerFactory.getConfigurationProperties(), properties, topics);
-		// Kafka's client metrics (consumer lag, fetch and send rates) for the runtime's
-		// own
-		// clients, as Boot does for the clients it creates.
+		// Kafka's client metrics (lag, fetch and send rates) for the runtime's clients,
+		// as Boot does for the clients it creates.
 		registry.ifAvailable(kafka::bindMetrics);
 		return kafka;
 	}
@@ -196,8 +195,7 @@ public class ConsumerRuntimeAutoConfiguration {
 		ConcurrentMessageListenerContainer<String, byte[]> deadLetter = kafka.container(topics.deadLetter(),
 				topics.group() + ".dlt", 1);
 		deadLetter.setupMessageListener((MessageListener<String, byte[]>) deadLetters::add);
-		// The recorder only writes a row; if that fails the database is down, so it
-		// waits.
+		// The recorder only writes a row: if that fails, the database is down; wait.
 		deadLetter.setCommonErrorHandler(new DefaultErrorHandler(untilRecovered()));
 		containers.add(deadLetter);
 		return containers;

@@ -71,9 +71,8 @@ final class EventProcessor {
 				decoded.add(new DecodedRecord(i, record, decode(record)));
 			}
 			catch (RuntimeException ex) {
-				// Apply what came before the broken record, then hand the broken one to
-				// the
-				// error handler; the records after it are polled again.
+				// Apply what came before the broken record, then hand it to the error
+				// handler; the records after it are polled again.
 				applyIsolating(decoded);
 				try (LogContext context = LogContext.of(header(record, CloudEventHeaders.ID),
 						header(record, CloudEventHeaders.TYPE), header(record, CloudEventHeaders.TRACEPARENT))) {
@@ -119,8 +118,7 @@ final class EventProcessor {
 		}
 		catch (RuntimeException ex) {
 			if (Failures.isInfrastructure(ex)) {
-				// Not this batch's fault: let the error handler retry the whole batch in
-				// place.
+				// Not this batch's fault: the error handler retries it in place.
 				throw ex;
 			}
 			if (batch.size() == 1) {
