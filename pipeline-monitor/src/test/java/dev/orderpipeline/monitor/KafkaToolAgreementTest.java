@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.orderpipeline.monitor.kafka.PartitionLag;
 import dev.orderpipeline.monitor.pipeline.GroupView;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,45 @@ class KafkaToolAgreementTest extends MonitorIntegrationTest {
 				.isEqualTo(String.valueOf(ours.logEndOffset()));
 			assertThat(columns.get(2)).as("LAG of %d", partition).isEqualTo(String.valueOf(ours.lagMessages()));
 		});
+	}
+
+	@Test
+	void aGroupWithAMemberAgreesToo() throws Exception {
+		try (KafkaConsumer<String, String> member = consumer("tool-member-check")) {
+			member.subscribe(List.of(SOURCE));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				member.poll(Duration.ofMillis(100));
+				return member.assignment().size() == 3;
+			});
+			commit(member, Map.of(source(0), 1L, source(1), 3L));
+			GroupView group = await().atMost(Duration.ofSeconds(30))
+				.until(() -> group("tool-member-check"),
+						(g) -> g.isPresent() && g.get().members() == 1 && g.get().lagMessages() == 11)
+				.orElseThrow();
+
+			Map<Integer, List<String>> described = describeWithKafkasTool("tool-member-check");
+
+			// The member holds all three partitions, so the tool lists all three;
+			// partition 2
+			// has no committed offset, which the tool prints as "-".
+			assertThat(described).containsOnlyKeys(0, 1, 2);
+			assertThat(described.get(2)).containsExactly("-", "0", "-");
+			assertThat(partition(group, 2).committedOffset()).isNull();
+			for (int partition : List.of(0, 1)) {
+				PartitionLag ours = partition(group, partition);
+				assertThat(described.get(partition)).as("partition %d", partition)
+					.containsExactly(String.valueOf(ours.committedOffset()), String.valueOf(ours.logEndOffset()),
+							String.valueOf(ours.lagMessages()));
+			}
+		}
+	}
+
+	private static PartitionLag partition(GroupView group, int partition) {
+		return group.partitions()
+			.stream()
+			.filter((p) -> p.topic().equals(SOURCE) && p.partition() == partition)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/**
