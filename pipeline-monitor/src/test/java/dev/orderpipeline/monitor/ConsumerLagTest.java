@@ -61,6 +61,8 @@ class ConsumerLagTest extends MonitorIntegrationTest {
 				"partition", "1"))
 			.isEqualTo(0.0);
 		assertThat(sample(prometheus, "kafka_consumer_group_members", "group", "lag-check")).isEqualTo(0.0);
+		assertThat(sample(prometheus, "kafka_consumer_group_configured", "group", "lag-check")).isEqualTo(0.0);
+		assertThat(sample(prometheus, "kafka_consumer_group_configured", "group", "down-check")).isEqualTo(1.0);
 		assertThat(sample(prometheus, "kafka_consumer_group_status", "group", "lag-check", "status", "stopped"))
 			.isEqualTo(1.0);
 		assertThat(sample(prometheus, "kafka_consumer_group_status", "group", "lag-check", "status", "ok"))

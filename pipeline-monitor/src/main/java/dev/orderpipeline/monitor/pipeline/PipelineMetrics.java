@@ -31,6 +31,8 @@ class PipelineMetrics {
 
 	private final MultiGauge members;
 
+	private final MultiGauge configured;
+
 	private final MultiGauge state;
 
 	private final MultiGauge status;
@@ -57,6 +59,8 @@ class PipelineMetrics {
 		this.logEndOffset = gauge(registry, "kafka.topic.log.end.offset",
 				"Log end offset (high watermark) of each partition of a consumed topic");
 		this.members = gauge(registry, "kafka.consumer.group.members", "Members of the consumer group");
+		this.configured = gauge(registry, "kafka.consumer.group.configured",
+				"1 for a group in the monitor's configuration, 0 for one discovered on the source topic");
 		this.state = gauge(registry, "kafka.consumer.group.state", "1 for the group's current broker state");
 		this.status = gauge(registry, "kafka.consumer.group.status",
 				"1 for the group's current status (ok, lagging, stalled, stopped), 0 for the others");
@@ -87,6 +91,7 @@ class PipelineMetrics {
 		List<Row<?>> committedRows = new ArrayList<>();
 		List<Row<?>> logEndRows = new ArrayList<>();
 		List<Row<?>> memberRows = new ArrayList<>();
+		List<Row<?>> configuredRows = new ArrayList<>();
 		List<Row<?>> stateRows = new ArrayList<>();
 		List<Row<?>> statusRows = new ArrayList<>();
 		List<Row<?>> deadLetterRows = new ArrayList<>();
@@ -111,6 +116,7 @@ class PipelineMetrics {
 				}
 			}
 			memberRows.add(Row.of(groupTag, group.members()));
+			configuredRows.add(Row.of(groupTag, group.configured() ? 1 : 0));
 			stateRows.add(Row.of(groupTag.and("state", group.state()), 1));
 			for (GroupStatus candidate : GroupStatus.values()) {
 				statusRows.add(Row.of(groupTag.and("status", candidate.label()),
@@ -130,6 +136,7 @@ class PipelineMetrics {
 		this.committedOffset.register(committedRows, true);
 		this.logEndOffset.register(logEndRows, true);
 		this.members.register(memberRows, true);
+		this.configured.register(configuredRows, true);
 		this.state.register(stateRows, true);
 		this.status.register(statusRows, true);
 		this.deadLetterRecords.register(deadLetterRows, true);
