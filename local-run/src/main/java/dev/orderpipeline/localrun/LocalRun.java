@@ -31,6 +31,8 @@ public final class LocalRun {
 
 	private volatile LocalInfrastructure infrastructure;
 
+	private volatile LocalMailServer mail;
+
 	private volatile boolean stopping;
 
 	private LocalRun(LocalRunOptions options) {
@@ -72,6 +74,9 @@ public final class LocalRun {
 		try {
 			prepareWorkDirectory();
 			infrastructure = LocalInfrastructure.start(infrastructureSettings(), LocalRun::say);
+			mail = LocalMailServer.start(options.ports().get(LocalRunOptions.SMTP),
+					options.ports().get(LocalRunOptions.MAIL_UI));
+			say("SMTP (GreenMail) is up on port " + options.ports().get(LocalRunOptions.SMTP));
 			startServices();
 			if (!awaitServicesUp()) {
 				return 1;
@@ -116,15 +121,18 @@ public final class LocalRun {
 	private void startServices() throws IOException {
 		for (ServiceDefinition definition : ServiceDefinition.ALL) {
 			int port = options.ports().get(definition.name());
-			List<String> infrastructureArguments = List.of(
-					"--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
-					"--spring.datasource.username=" + PostgresServer.USER,
-					"--spring.datasource.password=" + PostgresServer.PASSWORD,
-					"--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers());
+			List<String> infrastructureArguments = new ArrayList<>(
+					List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers()));
+			if (definition.database() != null) {
+				infrastructureArguments.addAll(
+						List.of("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
+								"--spring.datasource.username=" + PostgresServer.USER,
+								"--spring.datasource.password=" + PostgresServer.PASSWORD));
+			}
 			say("Starting " + definition.name() + " on port " + port + " (log: "
 					+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/"
 					+ definition.name() + ".log) ...");
-			services.add(ServiceProcess.start(definition, port, options.repositoryRoot(),
+			services.add(ServiceProcess.start(definition, options.ports(), options.repositoryRoot(),
 					options.workDirectory().resolve("logs"), infrastructureArguments));
 		}
 	}
@@ -166,7 +174,7 @@ public final class LocalRun {
 		for (ServiceProcess service : services) {
 			text.append(String.format("  %-26s %s%n", service.definition().name(), service.baseUrl()));
 			for (String link : service.definition().links()) {
-				text.append(String.format("  %-26s %s%s%n", "", service.baseUrl(), link));
+				text.append(String.format("  %-26s %s%s%n", "", service.baseUrl(), link.replace("/ (", "/   (")));
 			}
 			text.append(String.format("  %-26s %s/actuator/health   %s/actuator/prometheus%n", "", service.baseUrl(),
 					service.baseUrl()));
@@ -174,6 +182,9 @@ public final class LocalRun {
 		text.append(String.format("%n  %-26s %s  (user %s)%n", "PostgreSQL",
 				infrastructure.postgres().jdbcUrl("{orders,notifications,analytics,search}"), PostgresServer.USER));
 		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafka().bootstrapServers()));
+		text.append(
+				String.format("  %-26s smtp://127.0.0.1:%d   received mail: http://localhost:%d%n", "SMTP (GreenMail)",
+						options.ports().get(LocalRunOptions.SMTP), options.ports().get(LocalRunOptions.MAIL_UI)));
 		text.append(String.format("  %-26s %s%n", "Data and logs", options.workDirectory()));
 		text.append("\nPress Ctrl-C to stop everything.\n");
 		System.out.println(text);
@@ -202,6 +213,10 @@ public final class LocalRun {
 		for (ServiceProcess service : services) {
 			service.awaitExit(Duration.ofSeconds(30));
 			say("Stopped " + service.definition().name());
+		}
+		LocalMailServer runningMail = mail;
+		if (runningMail != null) {
+			runningMail.close();
 		}
 		LocalInfrastructure running = infrastructure;
 		if (running != null) {

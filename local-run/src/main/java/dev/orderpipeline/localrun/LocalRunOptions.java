@@ -16,11 +16,17 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 
 	static final String KAFKA_CONTROLLER = "kafka-controller";
 
+	static final String SMTP = "smtp";
+
+	static final String MAIL_UI = "mail-ui";
+
 	static Map<String, Integer> defaultPorts() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		ports.put(POSTGRES, 15432);
 		ports.put(KAFKA, 19092);
 		ports.put(KAFKA_CONTROLLER, 19093);
+		ports.put(SMTP, 3025);
+		ports.put(MAIL_UI, 8025);
 		for (ServiceDefinition service : ServiceDefinition.ALL) {
 			ports.put(service.name(), service.defaultPort());
 		}

@@ -1,19 +1,41 @@
 package dev.orderpipeline.localrun;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * One of the four services the local run starts, with what a person needs to reach it.
+ * One of the services the local run starts, with what a person needs to reach it.
+ *
+ * @param database the service's own database, or {@code null} for one without
+ * @param arguments extra command-line arguments, given every port of the run by name
  */
-record ServiceDefinition(String name, int defaultPort, String database, List<String> extraArguments,
-		List<String> links) {
+record ServiceDefinition(String name, int defaultPort, String database,
+		Function<Map<String, Integer>, List<String>> arguments, List<String> links) {
 
 	static final List<ServiceDefinition> ALL = List.of(
-			new ServiceDefinition("order-service", 8080, "orders", List.of("--spring.profiles.active=demo"),
-					List.of("/products", "/orders", "/swagger-ui.html")),
-			new ServiceDefinition("notification-service", 8081, "notifications", List.of(),
-					List.of("/swagger-ui.html")),
-			new ServiceDefinition("analytics-service", 8082, "analytics", List.of(), List.of("/swagger-ui.html")),
-			new ServiceDefinition("search-projection-service", 8083, "search", List.of(), List.of("/swagger-ui.html")));
+			new ServiceDefinition("order-service", 8080, "orders", ports -> List.of("--spring.profiles.active=demo"),
+					List.of("/products", "/orders", "/swagger-ui.html", "/asyncapi/order-events.asyncapi.yaml")),
+			new ServiceDefinition("notification-service", 8081, "notifications",
+					ports -> List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.get("smtp")),
+					List.of("/notifications", "/dead-letters", "/swagger-ui.html")),
+			new ServiceDefinition("analytics-service", 8082, "analytics", ports -> List.of(),
+					List.of("/analytics/daily", "/dead-letters", "/swagger-ui.html")),
+			new ServiceDefinition("search-projection-service", 8083, "search", ports -> List.of(),
+					List.of("/search/orders?q=", "/dead-letters", "/swagger-ui.html")),
+			new ServiceDefinition("pipeline-monitor", 8090, null, ServiceDefinition::monitorArguments,
+					List.of("/ (pipeline status page)", "/api/pipeline")));
+
+	/** The monitor finds the other services wherever their ports were moved. */
+	private static List<String> monitorArguments(Map<String, Integer> ports) {
+		String prefix = "--pipeline.monitor.groups.";
+		return List.of(
+				prefix + "notification-service.service-url=http://127.0.0.1:" + ports.get("notification-service"),
+				prefix + "analytics-service.service-url=http://127.0.0.1:" + ports.get("analytics-service"),
+				prefix + "search-projection-service.service-url=http://127.0.0.1:"
+						+ ports.get("search-projection-service"),
+				"--pipeline.monitor.order-service.prometheus-url=http://127.0.0.1:" + ports.get("order-service")
+						+ "/actuator/prometheus");
+	}
 
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,8 +38,9 @@ final class ServiceProcess {
 		this.process = process;
 	}
 
-	static ServiceProcess start(ServiceDefinition definition, int port, Path repositoryRoot, Path logDirectory,
-			List<String> infrastructureArguments) throws IOException {
+	static ServiceProcess start(ServiceDefinition definition, Map<String, Integer> ports, Path repositoryRoot,
+			Path logDirectory, List<String> infrastructureArguments) throws IOException {
+		int port = ports.get(definition.name());
 		Path jar = executableJar(repositoryRoot.resolve(definition.name()).resolve("target"));
 		Path logFile = logDirectory.resolve(definition.name() + ".log");
 		List<String> command = new ArrayList<>(
@@ -47,7 +49,7 @@ final class ServiceProcess {
 						// Local only: nothing on the network reaches the demo services.
 						"--server.address=127.0.0.1", "--pipeline.exit-with-parent=true"));
 		command.addAll(infrastructureArguments);
-		command.addAll(definition.extraArguments());
+		command.addAll(definition.arguments().apply(ports));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.start();
