@@ -1,0 +1,117 @@
+package dev.orderpipeline.analytics.orders;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one batch adds to the aggregate tables, summed per key before it is written so
+ * that every aggregate row is touched once per batch. The maps are sorted: concurrent
+ * batches (one per partition, plus the retry topics) lock shared rows in the same order
+ * and cannot deadlock each other.
+ */
+final class AggregateDeltas {
+
+	private final Map<DayCurrency, DailyDelta> daily = new TreeMap<>();
+
+	private final Map<SkuKey, SkuDelta> skus = new TreeMap<>();
+
+	/** Adds a newly known placement to its placement day. */
+	void placed(OrderFact order) {
+		DailyDelta day = daily(order.placedDay(), order.currency());
+		day.ordersPlaced++;
+		day.grossRevenue = Math.addExact(day.grossRevenue, order.total());
+		for (OrderFact.Line line : order.lines()) {
+			SkuDelta sku = sku(order.placedDay(), order.currency(), line.sku());
+			sku.unitsSold += line.quantity();
+			sku.grossRevenue = Math.addExact(sku.grossRevenue, line.lineTotal());
+		}
+	}
+
+	/**
+	 * Reverses a placed order once both its placement and its cancellation are known: on
+	 * its placement day (net figures) and, as one cancellation, on its cancellation day.
+	 */
+	void cancelled(OrderFact order) {
+		DailyDelta day = daily(order.placedDay(), order.currency());
+		day.ordersCancelled++;
+		day.cancelledRevenue = Math.addExact(day.cancelledRevenue, order.total());
+		daily(order.cancelledDay(), order.currency()).cancellationsOnDay++;
+		for (OrderFact.Line line : order.lines()) {
+			SkuDelta sku = sku(order.placedDay(), order.currency(), line.sku());
+			sku.unitsCancelled += line.quantity();
+			sku.cancelledRevenue = Math.addExact(sku.cancelledRevenue, line.lineTotal());
+		}
+	}
+
+	Map<DayCurrency, DailyDelta> daily() {
+		return this.daily;
+	}
+
+	Map<SkuKey, SkuDelta> skus() {
+		return this.skus;
+	}
+
+	boolean isEmpty() {
+		return this.daily.isEmpty();
+	}
+
+	private DailyDelta daily(LocalDate day, String currency) {
+		return this.daily.computeIfAbsent(new DayCurrency(day, currency), (key) -> new DailyDelta());
+	}
+
+	private SkuDelta sku(LocalDate day, String currency, String sku) {
+		return this.skus.computeIfAbsent(new SkuKey(day, currency, sku), (key) -> new SkuDelta());
+	}
+
+	record DayCurrency(LocalDate day, String currency) implements Comparable<DayCurrency> {
+
+		@Override
+		public int compareTo(DayCurrency other) {
+			int byDay = this.day.compareTo(other.day);
+			return (byDay != 0) ? byDay : this.currency.compareTo(other.currency);
+		}
+
+	}
+
+	record SkuKey(LocalDate day, String currency, String sku) implements Comparable<SkuKey> {
+
+		@Override
+		public int compareTo(SkuKey other) {
+			int byDay = this.day.compareTo(other.day);
+			if (byDay != 0) {
+				return byDay;
+			}
+			int byCurrency = this.currency.compareTo(other.currency);
+			return (byCurrency != 0) ? byCurrency : this.sku.compareTo(other.sku);
+		}
+
+	}
+
+	static final class DailyDelta {
+
+		long ordersPlaced;
+
+		long grossRevenue;
+
+		long ordersCancelled;
+
+		long cancelledRevenue;
+
+		long cancellationsOnDay;
+
+	}
+
+	static final class SkuDelta {
+
+		long unitsSold;
+
+		long grossRevenue;
+
+		long unitsCancelled;
+
+		long cancelledRevenue;
+
+	}
+
+}
