@@ -1,29 +1,54 @@
 package dev.orderpipeline.notification.orders;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.orderpipeline.consumer.EventHandler;
 import dev.orderpipeline.consumer.ReceivedEvent;
 import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.notification.delivery.EmailDelivery;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the notification each order event warrants: a confirmation when an order is
- * placed, a cancellation notice when it is cancelled. Sending them is a later step; a row
- * here is the promise to send. Stale events are skipped: a customer whose order was
- * already reported cancelled must not get its confirmation afterwards.
+ * Records the email each order event warrants, rendered: a confirmation when an order is
+ * placed, a cancellation email when it is cancelled. Nothing is sent here.
+ * <p>
+ * Why not send inside this handler: the runtime applies a batch in one transaction and,
+ * when one event fails, re-applies the events before it one by one, so an email sent from
+ * here could go out again for every retry of its batch, and a send whose transaction then
+ * fails to commit would go out again on redelivery. An SMTP call also cannot join the
+ * transaction. Instead the row written here (status PENDING, unique on the event id,
+ * committed with the runtime's inbox row) is the promise to send, and
+ * {@link EmailDelivery} keeps it after the commit. A redelivered event finds its id in
+ * the inbox and never reaches this class.
+ * <p>
+ * Stale events are skipped: a customer whose order was already reported cancelled must
+ * not get its confirmation afterwards.
  */
 @Component
 class OrderNotifications implements EventHandler {
 
 	private final JdbcTemplate jdbc;
 
-	OrderNotifications(JdbcTemplate jdbc) {
+	private final JsonMapper json;
+
+	private final EmailDelivery delivery;
+
+	OrderNotifications(JdbcTemplate jdbc, JsonMapper json, EmailDelivery delivery) {
 		this.jdbc = jdbc;
+		this.json = json;
+		this.delivery = delivery;
 	}
 
 	@Override
@@ -43,41 +68,78 @@ class OrderNotifications implements EventHandler {
 		if (!cancellations.isEmpty()) {
 			announceCancellations(cancellations);
 		}
+		if (!placements.isEmpty() || !cancellations.isEmpty()) {
+			this.delivery.sendSoonAfterCommit();
+		}
 	}
 
 	private void confirm(List<ReceivedEvent> placements) {
 		this.jdbc.batchUpdate("""
-				insert into order_contact (order_id, customer_id, customer_email) values (?, ?, ?)
+				insert into order_contact (order_id, customer_id, customer_email, summary) values (?, ?, ?, ?::jsonb)
 				on conflict (order_id) do nothing""", placements, placements.size(), (statement, event) -> {
 			OrderPlacement placement = event.placement().orElseThrow();
 			statement.setObject(1, placement.orderId());
 			statement.setString(2, placement.customerId());
 			statement.setString(3, placement.customerEmail());
+			statement.setString(4, this.json.writeValueAsString(OrderSummary.of(placement)));
 		});
-		this.jdbc.batchUpdate("""
-				insert into notification (event_id, order_id, kind, recipient, subject)
-				values (?, ?, 'ORDER_CONFIRMATION', ?, ?)""", placements, placements.size(), (statement, event) -> {
+		List<NewNotification> notifications = placements.stream().map((event) -> {
 			OrderPlacement placement = event.placement().orElseThrow();
-			statement.setObject(1, UUID.fromString(event.id()));
-			statement.setObject(2, placement.orderId());
-			statement.setString(3, placement.customerEmail());
-			statement.setString(4, "Your order " + placement.orderId() + " is confirmed");
-		});
+			return new NewNotification(UUID.fromString(event.id()), placement.orderId(), "ORDER_CONFIRMATION",
+					placement.customerEmail(), OrderEmails.confirmation(placement));
+		}).toList();
+		insert(notifications);
 	}
 
 	private void announceCancellations(List<ReceivedEvent> cancellations) {
+		Map<UUID, Contact> contacts = contacts(
+				cancellations.stream().map((e) -> ((OrderCancelledV1) e.event()).orderId()).distinct().toList());
+		List<NewNotification> notifications = new ArrayList<>();
+		for (ReceivedEvent event : cancellations) {
+			OrderCancelledV1 cancelled = (OrderCancelledV1) event.event();
+			Optional<Contact> contact = Optional.ofNullable(contacts.get(cancelled.orderId()));
+			EmailContent email = OrderEmails.cancellation(cancelled, contact.map(Contact::summary));
+			notifications.add(new NewNotification(UUID.fromString(event.id()), cancelled.orderId(),
+					"ORDER_CANCELLATION", contact.map(Contact::email).orElse(null), email));
+		}
+		insert(notifications);
+	}
+
+	private void insert(List<NewNotification> notifications) {
 		this.jdbc.batchUpdate("""
-				insert into notification (event_id, order_id, kind, recipient, subject, status)
-				select ?, ?, 'ORDER_CANCELLATION', c.customer_email, ?,
-				       case when c.customer_email is null then 'NO_RECIPIENT' else 'PENDING' end
-				from (select ?::uuid as order_id) o left join order_contact c on c.order_id = o.order_id""",
-				cancellations, cancellations.size(), (statement, event) -> {
-					OrderCancelledV1 cancelled = (OrderCancelledV1) event.event();
-					statement.setObject(1, UUID.fromString(event.id()));
-					statement.setObject(2, cancelled.orderId());
-					statement.setString(3, "Your order " + cancelled.orderId() + " was cancelled");
-					statement.setObject(4, cancelled.orderId());
-				});
+				insert into notification (event_id, order_id, kind, recipient, subject, text_body, html_body, status)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", notifications, notifications.size(), (statement, n) -> {
+			statement.setObject(1, n.eventId());
+			statement.setObject(2, n.orderId());
+			statement.setString(3, n.kind());
+			statement.setString(4, n.recipient());
+			statement.setString(5, n.email().subject());
+			statement.setString(6, n.email().text());
+			statement.setString(7, n.email().html());
+			statement.setString(8, (n.recipient() != null) ? "PENDING" : "NO_RECIPIENT");
+		});
+	}
+
+	/** One query for the whole batch; placements earlier in it are already visible. */
+	private Map<UUID, Contact> contacts(List<UUID> orderIds) {
+		Map<UUID, Contact> contacts = new HashMap<>();
+		Array ids = this.jdbc.execute((ConnectionCallback<Array>) (Connection connection) -> connection
+			.createArrayOf("uuid", orderIds.toArray()));
+		this.jdbc.query("select order_id, customer_email, summary from order_contact where order_id = any(?)",
+				(row) -> {
+					String summary = row.getString("summary");
+					contacts.put(row.getObject("order_id", UUID.class), new Contact(row.getString("customer_email"),
+							(summary != null) ? this.json.readValue(summary, OrderSummary.class) : null));
+				}, ids);
+		return contacts;
+	}
+
+	private record Contact(String email, OrderSummary summary) {
+
+	}
+
+	private record NewNotification(UUID eventId, UUID orderId, String kind, String recipient, EmailContent email) {
+
 	}
 
 }

@@ -1,6 +1,10 @@
 package dev.orderpipeline.notification.orders;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.kafka.EventEncoder;
@@ -16,14 +22,24 @@ import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacedV1;
+import dev.orderpipeline.events.order.OrderPlacedV2;
+import dev.orderpipeline.notification.TestSmtpServer;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
@@ -31,11 +47,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * The service end to end: real CloudEvents records on the real broker, the real
+ * PostgreSQL, and a real SMTP server (GreenMail) that receives the emails.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
+@Import(TestSmtpServer.class)
 class OrderNotificationsTests {
 
 	private static final EventEncoder encoder = EventEncoder.validating(new EventSchemas());
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -47,23 +72,202 @@ class OrderNotificationsTests {
 	@Autowired
 	private ProducerFactory<?, ?> producerFactory;
 
+	@Value("${local.server.port}")
+	private int port;
+
+	@AfterEach
+	void smtpServerIsUpForTheNextTest() {
+		TestSmtpServer.start();
+	}
+
 	@Test
-	void recordsOneConfirmationAndOneCancellationNoticePerOrderAndNoConfirmationAfterACancellation() throws Exception {
-		UUID placedThenCancelled = UUID.randomUUID();
+	void sendsOneConfirmationForAnEventDeliveredThreeTimesAndTheCancellationAfterIt() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OutgoingEvent placement = placedV1(orderId, "ada@example.com");
+		OutgoingEvent cancellation = cancelled(orderId);
+
+		send(placement, placement, placement, cancellation);
+
+		// The cancellation follows the three copies on the order's partition: once its
+		// email
+		// is out, every copy of the placement has been consumed.
+		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(cancellation)).size() == 1);
+		assertThat(TestSmtpServer.withMessageId(messageId(placement))).hasSize(1);
+		List<MimeMessage> received = TestSmtpServer.received();
+		assertThat(received.indexOf(TestSmtpServer.withMessageId(messageId(placement)).get(0)))
+			.isLessThan(received.indexOf(TestSmtpServer.withMessageId(messageId(cancellation)).get(0)));
+		assertThat(notifications(orderId))
+			.extracting((row) -> row.get("kind"), (row) -> row.get("recipient"), (row) -> row.get("status"),
+					(row) -> row.get("attempts"))
+			.containsExactly(tuple("ORDER_CONFIRMATION", "ada@example.com", "SENT", 1),
+					tuple("ORDER_CANCELLATION", "ada@example.com", "SENT", 1));
+		assertThat(notifications(orderId)).allSatisfy((row) -> assertThat(row.get("sent_at")).isNotNull());
+		assertThat(this.jdbc.queryForObject("select count(*) from processed_event where event_id = ?::uuid",
+				Integer.class, placement.eventId()))
+			.isOne();
+	}
+
+	@Test
+	void aDuplicateArrivingAfterTheEmailWasSentSendsNoSecondEmail() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OutgoingEvent placement = placedV1(orderId, "grace@example.com");
+		send(placement);
+		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(placement)).size() == 1);
+
+		OutgoingEvent marker = cancelled(orderId);
+		send(placement, marker);
+
+		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(marker)).size() == 1);
+		assertThat(TestSmtpServer.withMessageId(messageId(placement))).hasSize(1);
+	}
+
+	@Test
+	void emailsHaveTextAndHtmlPartsWithTheLinesAndTotalsAndEscapeTheHtml() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OutgoingEvent placement = placedV2(orderId, "linus@example.com");
+		OutgoingEvent cancellation = cancelled(orderId);
+
+		send(placement, cancellation);
+
+		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(cancellation)).size() == 1);
+		MimeMessage confirmation = TestSmtpServer.withMessageId(messageId(placement)).get(0);
+		assertThat(confirmation.getSubject()).isEqualTo("Your order " + orderId + " is confirmed");
+		assertThat(confirmation.getFrom()[0].toString()).isEqualTo("orders@orderpipeline.dev");
+		assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("linus@example.com");
+		assertThat(part(confirmation, "text/plain")).contains("2 x Pens <b>&</b> Ink (PEN-2) at 2.50 EUR = 5.00 EUR")
+			.contains("1 x Notes (BOOK-1) at 19.99 EUR = 19.99 EUR")
+			.contains("Subtotal: 24.99 EUR")
+			.contains("Tax:      5.00 EUR")
+			.contains("Total:    29.99 EUR");
+		assertThat(part(confirmation, "text/html")).contains("<td>Pens &lt;b&gt;&amp;&lt;/b&gt; Ink</td>")
+			.doesNotContain("<b>&</b>")
+			.contains("19.99 EUR")
+			.contains("<td colspan=\"4\">Total</td><td align=\"right\">29.99 EUR</td>");
+
+		MimeMessage cancelled = TestSmtpServer.withMessageId(messageId(cancellation)).get(0);
+		assertThat(cancelled.getSubject()).isEqualTo("Your order " + orderId + " was cancelled");
+		assertThat(part(cancelled, "text/plain")).contains("Reason: changed my mind")
+			.contains("2 x Pens <b>&</b> Ink (PEN-2)")
+			.contains("Total not charged: 29.99 EUR");
+		assertThat(part(cancelled, "text/html")).contains("Pens &lt;b&gt;&amp;&lt;/b&gt; Ink").contains("29.99 EUR");
+	}
+
+	@Test
+	void anSmtpOutageDelaysTheEmailWhichIsSentOnceWhenTheServerIsBack() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OutgoingEvent placement = placedV1(orderId, "barbara@example.com");
+		TestSmtpServer.stop();
+
+		send(placement);
+
+		await().atMost(TIMEOUT).until(() -> {
+			Map<String, Object> row = notifications(orderId).stream().findFirst().orElse(Map.of());
+			return "PENDING".equals(row.get("status")) && ((Integer) row.get("attempts")) >= 3
+					&& row.get("last_error") != null;
+		});
+		DocumentContext health = getJson("/actuator/health");
+		assertThat(health.read("$.status", String.class)).isEqualTo("UP");
+		assertThat(health.read("$.components.emailDelivery.details.smtp", String.class)).isEqualTo("unreachable");
+		assertThat(health.read("$.components.emailDelivery.details.waiting", Integer.class)).isPositive();
+
+		TestSmtpServer.start();
+
+		await().atMost(TIMEOUT).until(() -> "SENT".equals(notifications(orderId).get(0).get("status")));
+		assertThat(TestSmtpServer.withMessageId(messageId(placement))).hasSize(1);
+		assertThat(getJson("/actuator/health").read("$.components.emailDelivery.details.smtp", String.class))
+			.isEqualTo("reachable");
+	}
+
+	@Test
+	void aCancellationOfAnOrderNeverSeenPlacedIsRecordedWithoutRecipientAndNotSent() throws Exception {
 		UUID cancelledFirst = UUID.randomUUID();
-		OutgoingEvent placement = placed(placedThenCancelled);
+		OutgoingEvent cancellation = cancelled(cancelledFirst);
+		OutgoingEvent latePlacement = placedV1(cancelledFirst, "edsger@example.com");
 
-		send(placement, placement, cancelled(placedThenCancelled), cancelled(cancelledFirst), placed(cancelledFirst));
+		send(cancellation, latePlacement);
 
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id in (?, ?)",
-					Integer.class, placedThenCancelled.toString(), cancelledFirst.toString()) == 4);
-		assertThat(notifications(placedThenCancelled))
-			.extracting((row) -> row.get("kind"), (row) -> row.get("recipient"), (row) -> row.get("status"))
-			.containsExactly(tuple("ORDER_CONFIRMATION", "ada@example.com", "PENDING"),
-					tuple("ORDER_CANCELLATION", "ada@example.com", "PENDING"));
+		await().atMost(TIMEOUT)
+			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id = ?",
+					Integer.class, cancelledFirst.toString()) == 2);
+		// The late placement is stale: no confirmation after a cancellation.
 		assertThat(notifications(cancelledFirst)).extracting((row) -> row.get("kind"), (row) -> row.get("status"))
 			.containsExactly(tuple("ORDER_CANCELLATION", "NO_RECIPIENT"));
+		assertThat(TestSmtpServer.withMessageId(messageId(cancellation))).isEmpty();
+		assertThat(TestSmtpServer.withMessageId(messageId(latePlacement))).isEmpty();
+	}
+
+	@Test
+	void listsNotificationsByOrderAndRecipientAndShowsOneWithItsBodies() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		String recipient = "list-" + orderId + "@example.com";
+		OutgoingEvent placement = placedV1(orderId, recipient);
+		OutgoingEvent cancellation = cancelled(orderId);
+		send(placement, cancellation);
+		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(cancellation)).size() == 1);
+
+		DocumentContext byOrder = getJson("/notifications?orderId=" + orderId);
+		assertThat(byOrder.read("$.items[*].kind", List.class)).containsExactly("ORDER_CANCELLATION",
+				"ORDER_CONFIRMATION");
+		assertThat(byOrder.read("$.items[*].status", List.class)).containsExactly("SENT", "SENT");
+		assertThat(byOrder.read("$.items[0].eventId", String.class)).isEqualTo(cancellation.eventId().toString());
+		assertThat(byOrder.read("$.items[0].sentAt", String.class)).isNotNull();
+		assertThat(byOrder.read("$.hasNext", Boolean.class)).isFalse();
+
+		DocumentContext firstPage = getJson("/notifications?recipient=" + recipient + "&size=1");
+		assertThat(firstPage.read("$.items.length()", Integer.class)).isOne();
+		assertThat(firstPage.read("$.hasNext", Boolean.class)).isTrue();
+		assertThat(getJson("/notifications?recipient=" + recipient + "&status=SENT&page=1&size=1")
+			.read("$.items[0].kind", String.class)).isEqualTo("ORDER_CONFIRMATION");
+
+		long id = byOrder.read("$.items[1].id", Long.class);
+		DocumentContext one = getJson("/notifications/" + id);
+		assertThat(one.read("$.textBody", String.class)).contains("Total:    19.99 EUR");
+		assertThat(one.read("$.htmlBody", String.class)).contains("<table>");
+	}
+
+	@Test
+	void badQueryParametersAreProblemDocumentsNamingTheParameter() throws Exception {
+		assertProblem("/notifications?size=101", 400, "size");
+		assertProblem("/notifications?size=0", 400, "size");
+		assertProblem("/notifications?page=-1", 400, "page");
+		assertProblem("/notifications?orderId=not-a-uuid", 400, "orderId");
+		assertProblem("/notifications?status=LOST", 400, "status");
+		HttpResponse<String> notFound = get("/notifications/999999999");
+		assertThat(notFound.statusCode()).isEqualTo(404);
+		assertThat(notFound.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		HttpResponse<String> notFailed = this.http.send(HttpRequest.newBuilder(uri("/notifications/999999999/resend"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(notFailed.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheEndpoints() throws Exception {
+		DocumentContext api = getJson("/v3/api-docs");
+		assertThat(api.read("$.paths['/notifications'].get.parameters[*].name", List.class)).contains("orderId",
+				"recipient", "status", "page", "size");
+		assertThat(api.read("$.paths['/notifications/{id}/resend'].post", Map.class)).isNotNull();
+	}
+
+	private void assertProblem(String path, int status, String field) throws Exception {
+		HttpResponse<String> response = get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JsonPath.parse(response.body()).read("$.errors[*].field", List.class)).as(path).contains(field);
+	}
+
+	private DocumentContext getJson(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return JsonPath.parse(response.body());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 	private List<Map<String, Object>> notifications(UUID orderId) {
@@ -79,17 +283,50 @@ class OrderNotificationsTests {
 		}
 	}
 
-	private static OutgoingEvent placed(UUID orderId) {
+	private static String messageId(OutgoingEvent event) {
+		return "<" + event.eventId() + "@notification-service.orderpipeline.dev>";
+	}
+
+	/** The content of the first part of this type, however deeply nested. */
+	private static String part(Part part, String mimeType) throws MessagingException, IOException {
+		if (part.isMimeType(mimeType)) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart child = multipart.getBodyPart(i);
+				String found = part(child, mimeType);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static OutgoingEvent placedV1(UUID orderId, String email) {
 		Money total = Money.of(1999, "EUR");
-		return encoder.encode(new OrderPlacedV1(orderId, 1, "c-1", "ada@example.com",
+		return encoder.encode(new OrderPlacedV1(orderId, 1, "c-1", email,
 				List.of(new OrderPlacedV1.Line("BOOK-1", "Notes", 1, total, total)), total, Money.of(0, "EUR"), total,
 				"EUR", now()), EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
-	private static OutgoingEvent cancelled(UUID orderId) {
+	private static OutgoingEvent placedV2(UUID orderId, String email) {
 		return encoder.encode(
-				new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("BOOK-1", 1)), now(), null),
+				new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-2", email),
+						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 1, eur(1999), eur(1999)),
+								new OrderPlacedV2.Line("PEN-2", "Pens <b>&</b> Ink", 2, eur(250), eur(500))),
+						new OrderPlacedV2.Totals(eur(2499), eur(500), eur(2999)), now()),
 				EventMetadata.newEvent(URI.create("/order-service")));
+	}
+
+	private static OutgoingEvent cancelled(UUID orderId) {
+		return encoder.encode(new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("BOOK-1", 1)),
+				now(), "changed my mind"), EventMetadata.newEvent(URI.create("/order-service")));
+	}
+
+	private static Money eur(long amount) {
+		return Money.of(amount, "EUR");
 	}
 
 	private static Instant now() {

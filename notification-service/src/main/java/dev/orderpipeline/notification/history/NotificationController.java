@@ -1,0 +1,81 @@
+package dev.orderpipeline.notification.history;
+
+import java.util.UUID;
+
+import dev.orderpipeline.notification.delivery.EmailDelivery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/notifications")
+@Tag(name = "Notifications", description = "The emails this service sent, is sending, or gave up on")
+class NotificationController {
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	private final NotificationHistory history;
+
+	private final EmailDelivery delivery;
+
+	NotificationController(NotificationHistory history, EmailDelivery delivery) {
+		this.history = history;
+		this.delivery = delivery;
+	}
+
+	@GetMapping
+	@Operation(summary = "List notifications, newest first",
+			description = "Filters combine with AND. Pages hold at most " + MAX_PAGE_SIZE + " notifications.")
+	NotificationPage list(@Parameter(description = "Only this order's") @RequestParam(required = false) UUID orderId,
+			@Parameter(description = "Only to this address (exact)") @RequestParam(required = false) @Size(
+					max = 320) String recipient,
+			@Parameter(description = "Only in this state") @RequestParam(required = false) NotificationStatus status,
+			@Parameter(description = "Page number, from 0") @RequestParam(
+					defaultValue = "0") @Min(0) @Max(10_000) int page,
+			@Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE) @RequestParam(
+					defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+		return this.history.find(orderId, recipient, status, page, size);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One notification, with its text and HTML bodies")
+	ResponseEntity<Object> show(@PathVariable long id) {
+		return this.history.find(id)
+			.<ResponseEntity<Object>>map(ResponseEntity::ok)
+			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No notification " + id));
+	}
+
+	@PostMapping("/{id}/resend")
+	@Operation(summary = "Send a FAILED notification again",
+			description = "Puts it back in the queue with fresh attempts; 409 unless it is FAILED. "
+					+ "The email keeps its Message-ID.")
+	ResponseEntity<Object> resend(@PathVariable long id) {
+		if (this.history.resend(id)) {
+			this.delivery.sendSoonAfterCommit();
+			return ResponseEntity.accepted().body(this.history.find(id).orElseThrow());
+		}
+		return this.history.find(id)
+			.map((found) -> problem(HttpStatus.CONFLICT,
+					"Notification " + id + " is " + found.status()
+							+ "; only a FAILED one with a recipient can be resent"))
+			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No notification " + id));
+	}
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
+		return ResponseEntity.of(ProblemDetail.forStatusAndDetail(status, detail)).build();
+	}
+
+}
