@@ -103,8 +103,8 @@ class KafkaToolAgreementTest extends MonitorIntegrationTest {
 		}
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx128m", "-cp", TOOL_JARS.toAbsolutePath() + File.separator + "*",
-				"org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", "--bootstrap-server",
-				String.join(",", this.kafkaProperties.getBootstrapServers()), "--describe", "--group", group)
+				"org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", "--bootstrap-server", bootstrapServers(),
+				"--describe", "--group", group)
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

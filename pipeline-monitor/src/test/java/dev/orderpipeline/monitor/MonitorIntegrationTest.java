@@ -36,9 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -74,8 +75,15 @@ abstract class MonitorIntegrationTest {
 
 	private static boolean sourceWritten;
 
+	/**
+	 * Boot's factories, not its properties: they carry the connection details of either
+	 * infrastructure.
+	 */
 	@Autowired
-	KafkaProperties kafkaProperties;
+	ProducerFactory<?, ?> producerFactory;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumerFactory;
 
 	@Autowired
 	KafkaAdmin kafkaAdmin;
@@ -108,6 +116,12 @@ abstract class MonitorIntegrationTest {
 		}
 	}
 
+	String bootstrapServers() {
+		Object servers = this.kafkaAdmin.getConfigurationProperties().get("bootstrap.servers");
+		return (servers instanceof java.util.Collection<?> list)
+				? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(servers);
+	}
+
 	void createTopic(String topic, int partitions) throws InterruptedException, ExecutionException {
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
 			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
@@ -121,8 +135,8 @@ abstract class MonitorIntegrationTest {
 
 	/** Writes {@code count} records to a partition, record i stamped BASE + i s. */
 	void produce(String topic, int partition, int count) {
-		try (var producer = new KafkaProducer<>(this.kafkaProperties.buildProducerProperties(), new StringSerializer(),
-				new StringSerializer())) {
+		try (var producer = new KafkaProducer<>(new HashMap<>(this.producerFactory.getConfigurationProperties()),
+				new StringSerializer(), new StringSerializer())) {
 			for (int i = 0; i < count; i++) {
 				producer.send(new ProducerRecord<>(topic, partition, BASE.plusSeconds(i).toEpochMilli(), "key-" + i,
 						"value-" + i));
@@ -135,7 +149,7 @@ abstract class MonitorIntegrationTest {
 	 * A consumer in {@code group} that is not subscribed, so the group has no members.
 	 */
 	KafkaConsumer<String, String> consumer(String group) {
-		Map<String, Object> config = new HashMap<>(this.kafkaProperties.buildConsumerProperties());
+		Map<String, Object> config = new HashMap<>(this.consumerFactory.getConfigurationProperties());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
