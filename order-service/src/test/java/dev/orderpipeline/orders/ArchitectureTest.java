@@ -36,4 +36,12 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..");
 
+	@ArchTest
+	static final ArchRule onlyTheOutboxRelayProduces = noClasses().that()
+		.resideOutsideOfPackage("..orders.outbox..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.apache.kafka.clients.producer..", "org.springframework.kafka.core..")
+		.because("nothing in a request handler talks to Kafka: events leave through the outbox and its relay");
+
 }
