@@ -68,11 +68,17 @@ public abstract class ServiceInfrastructureContract {
 	}
 
 	@Test
-	void exposesPrometheusMetrics() throws Exception {
+	void exposesPrometheusMetricsWithHttpLatencyHistograms() throws Exception {
+		get("/actuator/health");
 		HttpResponse<String> response = get("/actuator/prometheus");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active");
+		assertThat(response.body()).contains("jvm_memory_used_bytes")
+			.contains("hikaricp_connections_active")
+			// Buckets, not client-side percentiles: Prometheus aggregates them across
+			// instances.
+			.contains("http_server_requests_seconds_bucket{")
+			.contains("le=\"0.025\"");
 	}
 
 	@Test
