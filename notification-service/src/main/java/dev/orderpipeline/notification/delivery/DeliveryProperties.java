@@ -13,14 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize rows claimed, and sent over one SMTP connection, per round
  * @param pollInterval how often due rows are looked for when no commit nudged the sender
  * @param lease how long a claimed row stays SENDING before another sender may take it
- * over (longer than one batch can take to send)
+ * over; must be longer than one batch can take to send (batch size times the SMTP
+ * timeouts), or a second sender could send a row the first is still sending
  * @param retry back-off between attempts
  */
 @ConfigurationProperties("notifications")
 record DeliveryProperties(@DefaultValue("orders@orderpipeline.dev") String from,
 		@DefaultValue("notification-service.orderpipeline.dev") String messageIdDomain,
-		@DefaultValue("50") int batchSize, @DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("2m") Duration lease, @DefaultValue Retry retry) {
+		@DefaultValue("20") int batchSize, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("10m") Duration lease, @DefaultValue Retry retry) {
 
 	/**
 	 * @param initialInterval delay before the second attempt
