@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The tax rule against an independent decimal computation, over the whole input range.
  */
-class TaxRateProperties {
+class TaxRatePropertyTest {
 
 	@Property
 	void matchesDecimalHalfUpRounding(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long subtotal,
