@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test command: every check this project has, on a machine with a JDK 17+ and the
+# package registries. Installs what the checks need from Debian's packages if it is missing
+# (chromium for the status page's browser test, promtool for the alert rules, docker-compose
+# to validate docker-compose.yml), then runs the Java build with all its tests, which start
+# their own PostgreSQL and Kafka broker.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+needed=()
+command -v chromium >/dev/null 2>&1 || needed+=(chromium)
+command -v promtool >/dev/null 2>&1 || needed+=(prometheus)
+command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
+if ((${#needed[@]})); then
+	echo "[test] installing from Debian's packages: ${needed[*]}"
+	sudo=""
+	if [[ $(id -u) -ne 0 ]]; then
+		command -v sudo >/dev/null 2>&1 || { echo "[test] run as root or install: ${needed[*]}" >&2; exit 1; }
+		sudo="sudo"
+	fi
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
+fi
+
+# docker-compose.yml cannot be started without a Docker engine; check it is a valid Compose file.
+docker-compose -f docker-compose.yml config -q
+echo "[test] docker-compose.yml is valid"
+promtool check config deploy/prometheus/prometheus.yml
+promtool test rules deploy/prometheus/alerts.test.yml
+
+./mvnw verify
