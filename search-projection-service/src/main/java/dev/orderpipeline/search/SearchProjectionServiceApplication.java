@@ -2,8 +2,10 @@ package dev.orderpipeline.search;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class SearchProjectionServiceApplication {
 
 	public static void main(String[] args) {

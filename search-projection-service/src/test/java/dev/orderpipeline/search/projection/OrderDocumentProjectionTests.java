@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +15,8 @@ import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
+import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.WithRealInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,17 +69,59 @@ class OrderDocumentProjectionTests {
 			.contains(cancelledFirst, inOrder, stillPlaced);
 	}
 
+	@Test
+	void theSameEventDeliveredThreeTimesMakesOneDocument() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OutgoingEvent placement = placed(orderId);
+
+		send(placement, placement, placement);
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id = ?",
+					Integer.class, orderId.toString()) == 1);
+		assertThat(this.jdbc.queryForObject("select count(*) from order_document where order_id = ?", Integer.class,
+				orderId))
+			.isEqualTo(1);
+		assertThat(document(orderId)).containsEntry("status", "PLACED").containsEntry("last_sequence", 1L);
+	}
+
+	@Test
+	void placementsOfVersionOneAndTwoMakeTheSameDocument() throws Exception {
+		UUID v1 = UUID.randomUUID();
+		UUID v2 = UUID.randomUUID();
+		Instant placedAt = now();
+		TestOrders.Line[] lines = { new TestOrders.Line("PEN-1", "Fountain pen", 2, 1250),
+				new TestOrders.Line("INK-9", "Ink bottle", 1, 400) };
+
+		send(TestOrders.placedV1(v1, "c-9", "bo@example.com", placedAt, lines),
+				TestOrders.placedV2(v2, "c-9", "bo@example.com", placedAt, lines));
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.queryForObject("select count(*) from order_document where order_id in (?, ?)",
+					Integer.class, v1, v2) == 2);
+		String columns = "status, customer_id, customer_email, currency, subtotal_amount, tax_amount, total_amount, "
+				+ "skus::text, lines::text, placed_at, search_text::text";
+		Map<String, Object> fromV1 = this.jdbc
+			.queryForMap("select " + columns + " from order_document where order_id = ?", v1);
+		assertThat(this.jdbc.queryForMap("select " + columns + " from order_document where order_id = ?", v2))
+			.isEqualTo(fromV1);
+		assertThat(fromV1).containsEntry("subtotal_amount", 2900L)
+			.containsEntry("tax_amount", 290L)
+			.containsEntry("total_amount", 3190L)
+			.containsEntry("skus", "{PEN-1,INK-9}");
+		assertThat(this.jdbc.queryForObject(
+				"select (lines -> 0 ->> 'productName') || '/' || (lines -> 0 -> 'lineTotal' ->> 'amount') "
+						+ "|| '/' || (lines -> 1 ->> 'quantity') from order_document where order_id = ?",
+				String.class, v1))
+			.isEqualTo("Fountain pen/2500/1");
+	}
+
 	private Map<String, Object> document(UUID orderId) {
 		return this.jdbc.queryForMap("select * from order_document where order_id = ?", orderId);
 	}
 
 	private void send(OutgoingEvent... events) throws Exception {
-		try (var producer = new KafkaProducer<>(new HashMap<>(this.producerFactory.getConfigurationProperties()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			for (OutgoingEvent event : events) {
-				producer.send(event.toProducerRecord()).get();
-			}
-		}
+		TestOrders.send(this.producerFactory, List.of(events));
 	}
 
 	private static OutgoingEvent placed(UUID orderId) {

@@ -1,0 +1,47 @@
+package dev.orderpipeline.search.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Search", description = "Full-text search over the order documents")
+class OrderSearchController {
+
+	private final OrderDocumentSearch search;
+
+	OrderSearchController(OrderDocumentSearch search) {
+		this.search = search;
+	}
+
+	/*
+	 * Parameters arrive as strings and are validated together in SearchParameters, so a
+	 * bad value yields one 400 problem document listing every offending parameter.
+	 */
+	@GetMapping("/search/orders")
+	@Operation(summary = "Search orders",
+			description = "Filters combine with AND. Results are ordered by placement time, newest first, "
+					+ "then by order id. Orders seen only through their cancellation have no placement time "
+					+ "and come last; from/to exclude them.")
+	SearchPage searchOrders(
+			@Parameter(description = "Web-search syntax over product names, SKUs, customer email and id "
+					+ "(\"quoted phrases\", -exclusion, or); max 200 characters") @RequestParam(
+							required = false) String q,
+			@Parameter(description = "PLACED or CANCELLED") @RequestParam(required = false) String status,
+			@Parameter(description = "Exact customer id") @RequestParam(required = false) String customerId,
+			@Parameter(description = "Exact SKU of one of the order's lines") @RequestParam(
+					required = false) String sku,
+			@Parameter(description = "Placed at or after (RFC 3339, e.g. 2026-11-23T00:00:00Z)") @RequestParam(
+					required = false) String from,
+			@Parameter(description = "Placed before (RFC 3339), after from") @RequestParam(required = false) String to,
+			@Parameter(description = "Zero-based page, default 0; page * size < 10000") @RequestParam(
+					required = false) String page,
+			@Parameter(description = "Page size 1-100, default 20") @RequestParam(required = false) String size) {
+		return this.search.search(SearchParameters.parse(q, status, customerId, sku, from, to, page, size));
+	}
+
+}

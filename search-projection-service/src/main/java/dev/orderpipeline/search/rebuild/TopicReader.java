@@ -1,0 +1,121 @@
+package dev.orderpipeline.search.rebuild;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads every partition of a topic between given offsets with its own consumer: manual
+ * assignment, no group, nothing committed, so the live consumer group never notices.
+ */
+final class TopicReader implements AutoCloseable {
+
+	private final KafkaConsumer<String, byte[]> consumer;
+
+	private final List<TopicPartition> partitions;
+
+	private final RebuildProperties properties;
+
+	TopicReader(Map<String, Object> kafkaSettings, String topic, String clientId, RebuildProperties properties) {
+		this.properties = properties;
+		Map<String, Object> settings = new HashMap<>(kafkaSettings);
+		settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+		settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+		this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+		this.partitions = this.consumer.partitionsFor(topic, properties.stallTimeout())
+			.stream()
+			.map((info) -> new TopicPartition(topic, info.partition()))
+			.toList();
+		if (this.partitions.isEmpty()) {
+			throw new IllegalStateException("Topic " + topic + " has no partitions");
+		}
+		this.consumer.assign(this.partitions);
+	}
+
+	Map<TopicPartition, Long> beginningOffsets() {
+		return this.consumer.beginningOffsets(this.partitions, this.properties.stallTimeout());
+	}
+
+	/**
+	 * The high watermarks now: every record any consumer has read lies below them.
+	 * @return the end offset of each partition
+	 */
+	Map<TopicPartition, Long> endOffsets() {
+		return this.consumer.endOffsets(this.partitions, this.properties.stallTimeout());
+	}
+
+	/**
+	 * Reads each partition from {@code from} (inclusive) to {@code to} (exclusive),
+	 * handing each poll's records to the sink with the positions reached.
+	 * @param from where to start, per partition
+	 * @param to where to stop, per partition
+	 * @param sink takes each batch
+	 */
+	void read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, BatchSink sink) {
+		Set<TopicPartition> pending = new HashSet<>();
+		for (TopicPartition partition : this.partitions) {
+			this.consumer.seek(partition, from.get(partition));
+			if (from.get(partition) < to.get(partition)) {
+				pending.add(partition);
+			}
+		}
+		this.consumer.resume(this.partitions);
+		this.consumer.pause(this.partitions.stream().filter((p) -> !pending.contains(p)).toList());
+		Instant lastProgress = Instant.now();
+		while (!pending.isEmpty()) {
+			List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+			for (ConsumerRecord<String, byte[]> record : this.consumer.poll(this.properties.pollTimeout())) {
+				if (record.offset() < to.get(new TopicPartition(record.topic(), record.partition()))) {
+					batch.add(record);
+				}
+			}
+			Map<TopicPartition, Long> positions = new HashMap<>();
+			for (TopicPartition partition : this.partitions) {
+				positions.put(partition, pending.contains(partition)
+						? Math.min(this.consumer.position(partition), to.get(partition)) : to.get(partition));
+			}
+			if (!batch.isEmpty()) {
+				lastProgress = Instant.now();
+			}
+			sink.accept(batch, positions);
+			for (TopicPartition partition : List.copyOf(pending)) {
+				if (positions.get(partition) >= to.get(partition)) {
+					pending.remove(partition);
+					this.consumer.pause(List.of(partition));
+				}
+			}
+			if (Duration.between(lastProgress, Instant.now()).compareTo(this.properties.stallTimeout()) > 0) {
+				throw new IllegalStateException("No records for " + this.properties.stallTimeout() + " while " + pending
+						+ " still had records to read");
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.consumer.close();
+	}
+
+	@FunctionalInterface
+	interface BatchSink {
+
+		void accept(List<ConsumerRecord<String, byte[]>> records, Map<TopicPartition, Long> positions);
+
+	}
+
+}

@@ -1,0 +1,160 @@
+package dev.orderpipeline.search.rebuild;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.search.TestOrders;
+import dev.orderpipeline.testing.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A rebuild from the earliest offset produces the same documents as incremental
+ * processing. The topic is shared with every other test in this JVM, so the comparison is
+ * of the whole table: before and after are built from the same topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class ProjectionRebuildTests {
+
+	/** Every column but updated_at (when a row was written, not what it says). */
+	private static final String SNAPSHOT = """
+			select (to_jsonb(d) - 'updated_at')::text from order_document d order by order_id""";
+
+	private static final String INDEX_NAMES = """
+			select indexname from pg_indexes where tablename = 'order_document' order by indexname""";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ProducerFactory<?, ?> producerFactory;
+
+	@Test
+	void aRebuildProducesTheSameDocumentsAsIncrementalProcessing() throws Exception {
+		List<UUID> orders = feedMixedOrders(30);
+		List<String> indexesBefore = this.jdbc.queryForList(INDEX_NAMES, String.class);
+		List<String> incremental = this.jdbc.queryForList(SNAPSHOT, String.class);
+
+		DocumentContext done = rebuildAndAwaitDone();
+
+		assertThat(this.jdbc.queryForList(SNAPSHOT, String.class)).isEqualTo(incremental);
+		assertThat(this.jdbc.queryForList(INDEX_NAMES, String.class)).isEqualTo(indexesBefore);
+		assertThat(this.jdbc.queryForObject("select count(*) from pg_tables where tablename like 'order_document_%'",
+				Integer.class))
+			.as("no rebuild or old table left behind")
+			.isZero();
+		assertThat(done.read("$.percent", Double.class)).isEqualTo(100.0);
+		assertThat(done.read("$.recordsRead", Long.class)).isGreaterThanOrEqualTo(30 * 2);
+		assertThat(done.read("$.partitions.length()", Integer.class)).isEqualTo(3);
+		List<Integer> positions = done.read("$.partitions[*].position");
+		List<Integer> ends = done.read("$.partitions[*].endOffset");
+		assertThat(positions).isEqualTo(ends);
+		assertThat(done.read("$.finishedAt", String.class)).isNotNull();
+
+		// The live consumer keeps going on the swapped-in table.
+		UUID placedOne = orders.get(0);
+		TestOrders.send(this.producerFactory, List.of(TestOrders.cancelled(placedOne, now(), "after the rebuild")));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> "CANCELLED".equals(this.jdbc
+				.queryForObject("select status from order_document where order_id = ?", String.class, placedOne)));
+
+		// A second rebuild works on the swapped-in table and again changes nothing.
+		List<String> afterLiveWrite = this.jdbc.queryForList(SNAPSHOT, String.class);
+		rebuildAndAwaitDone();
+		assertThat(this.jdbc.queryForList(SNAPSHOT, String.class)).isEqualTo(afterLiveWrite);
+	}
+
+	@Test
+	void anUnknownRebuildIsAProblemDocument() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri("/projection/rebuild/999999999")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JsonPath.parse(response.body()).read("$.title", String.class)).isEqualTo("Rebuild not found");
+	}
+
+	/**
+	 * Orders 0, 4, 8... stay placed; 1, 5, 9... are cancelled; 2, 6, 10... are delivered
+	 * twice; 3, 7, 11... are cancelled before they are placed. Alternating v1 and v2.
+	 */
+	private List<UUID> feedMixedOrders(int count) throws Exception {
+		List<UUID> orders = new ArrayList<>();
+		List<OutgoingEvent> events = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			UUID orderId = UUID.randomUUID();
+			orders.add(orderId);
+			TestOrders.Line line = new TestOrders.Line("SKU-" + (i % 7), "Product " + (i % 7), 1 + i % 3, 100L * i);
+			OutgoingEvent placed = (i % 2 == 0)
+					? TestOrders.placedV1(orderId, "cust-" + (i % 5), "c" + (i % 5) + "@example.com", now(), line)
+					: TestOrders.placedV2(orderId, "cust-" + (i % 5), "c" + (i % 5) + "@example.com", now(), line);
+			OutgoingEvent cancelled = TestOrders.cancelled(orderId, now(), (i % 8 == 3) ? null : "reason " + i);
+			switch (i % 4) {
+				case 0 -> events.add(placed);
+				case 1 -> events.addAll(List.of(placed, cancelled));
+				case 2 -> events.addAll(List.of(placed, placed, cancelled, cancelled));
+				default -> events.addAll(List.of(cancelled, placed));
+			}
+		}
+		TestOrders.send(this.producerFactory, events);
+		String ids = String.join(",", orders.stream().map((id) -> "'" + id + "'").toList());
+		int expectedEvents = (int) events.stream().map(OutgoingEvent::eventId).distinct().count();
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from processed_event where order_id in (" + ids + ")",
+					Integer.class) == expectedEvents);
+		return orders;
+	}
+
+	private DocumentContext rebuildAndAwaitDone() throws Exception {
+		HttpResponse<String> started = this.http.send(
+				HttpRequest.newBuilder(uri("/projection/rebuild")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		long id = JsonPath.parse(started.body()).read("$.id", Long.class);
+		assertThat(started.headers().firstValue("Location")).hasValue("/projection/rebuild/" + id);
+		URI status = uri("/projection/rebuild/" + id);
+		return await().atMost(Duration.ofSeconds(90)).until(() -> {
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(status).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			DocumentContext body = JsonPath.parse(response.body());
+			assertThat(body.read("$.state", String.class)).as(response.body()).isNotEqualTo("FAILED");
+			return body;
+		}, (body) -> "DONE".equals(body.read("$.state", String.class)));
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}
