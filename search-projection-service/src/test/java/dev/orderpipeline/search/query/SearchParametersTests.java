@@ -58,9 +58,8 @@ class SearchParametersTests {
 
 	@Test
 	void rejectsARangeThatEndsBeforeItStarts() {
-		InvalidSearchException ex = catchThrowableOfType(InvalidSearchException.class,
-				() -> SearchParameters.parse(null, null, null, null, "2026-01-05T00:00:00Z", "2026-01-05T00:00:00Z",
-						null, null));
+		InvalidSearchException ex = catchThrowableOfType(InvalidSearchException.class, () -> SearchParameters
+			.parse(null, null, null, null, "2026-01-05T00:00:00Z", "2026-01-05T00:00:00Z", null, null));
 
 		assertThat(ex.errors()).containsExactly(new InvalidSearchException.FieldError("to", "must be after from"));
 	}

@@ -8,14 +8,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +97,82 @@ class ProjectionRebuildTests {
 		List<String> afterLiveWrite = this.jdbc.queryForList(SNAPSHOT, String.class);
 		rebuildAndAwaitDone();
 		assertThat(this.jdbc.queryForList(SNAPSHOT, String.class)).isEqualTo(afterLiveWrite);
+	}
+
+	@Test
+	void eventsArrivingDuringARebuildAreNeitherLostNorUndone() throws Exception {
+		AtomicBoolean stop = new AtomicBoolean();
+		List<UUID> placedOnly = new CopyOnWriteArrayList<>();
+		List<UUID> cancelled = new CopyOnWriteArrayList<>();
+		ExecutorService background = Executors.newSingleThreadExecutor();
+		try (var producer = new KafkaProducer<>(new HashMap<>(this.producerFactory.getConfigurationProperties()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			Future<?> producing = background.submit(() -> {
+				for (int i = 0; i < 5_000 && !stop.get(); i++) {
+					UUID orderId = UUID.randomUUID();
+					TestOrders.Line line = new TestOrders.Line("LIVE-" + (i % 3), "Live product", 1, 100);
+					producer
+						.send(TestOrders.placedV2(orderId, "live", "live@example.com", now(), line).toProducerRecord())
+						.get();
+					if (i % 2 == 1) {
+						producer.send(TestOrders.cancelled(orderId, now(), null).toProducerRecord()).get();
+						cancelled.add(orderId);
+					}
+					else {
+						placedOnly.add(orderId);
+					}
+				}
+				return null;
+			});
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> placedOnly.size() > 20);
+			DocumentContext done = rebuildAndAwaitDone();
+			stop.set(true);
+			producing.get(30, TimeUnit.SECONDS);
+			assertThat(done.read("$.recordsRead", Long.class))
+				.as("the catch-up phases read past the end offsets captured at the start")
+				.isGreaterThan(done.<List<Integer>>read("$.partitions[*].endOffset")
+					.stream()
+					.mapToLong(Integer::longValue)
+					.sum());
+		}
+		finally {
+			background.shutdownNow();
+		}
+
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> count("select count(*) from order_document where status = 'PLACED' and order_id = any(?)",
+					placedOnly) == placedOnly.size()
+					&& count("select count(*) from order_document where status = 'CANCELLED' and order_id = any(?)",
+							cancelled) == cancelled.size());
+		// and what the live consumer built on top of the swapped-in table is what a quiet
+		// rebuild builds
+		List<String> settled = this.jdbc.queryForList(SNAPSHOT, String.class);
+		rebuildAndAwaitDone();
+		assertThat(this.jdbc.queryForList(SNAPSHOT, String.class)).isEqualTo(settled);
+	}
+
+	@Test
+	void onlyOneRebuildRunsAtATime() throws Exception {
+		long running = this.jdbc
+			.queryForObject("insert into projection_rebuild (state) values ('COPYING') returning id", Long.class);
+		try {
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/projection/rebuild"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).isEqualTo(409);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(JsonPath.parse(response.body()).read("$.title", String.class))
+				.isEqualTo("Rebuild already running");
+		}
+		finally {
+			this.jdbc.update("update projection_rebuild set state = 'FAILED' where id = ?", running);
+		}
+	}
+
+	private int count(String sql, List<UUID> ids) {
+		return this.jdbc.queryForObject(sql, Integer.class, (Object) ids.toArray(UUID[]::new));
 	}
 
 	@Test
