@@ -150,6 +150,7 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 	/** Reads from..to into the table, one transaction per poll (or the caller's). */
 	private void copy(long id, TopicReader reader, DocumentTable table, Map<TopicPartition, Long> from,
 			Map<TopicPartition, Long> to, RebuildProgress progress, RebuildState state) {
+		long before = progress.recordsRead;
 		reader.read(from, to, (records, positions) -> {
 			List<IntegrationEvent> events = decode(records, progress);
 			this.transactions.executeWithoutResult((status) -> {
@@ -161,6 +162,7 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 						progress.partitions());
 			});
 		});
+		logger.info("Projection rebuild {} {}: read {} records up to {}", id, state, progress.recordsRead - before, to);
 	}
 
 	private List<IntegrationEvent> decode(List<ConsumerRecord<String, byte[]>> records, RebuildProgress progress) {
