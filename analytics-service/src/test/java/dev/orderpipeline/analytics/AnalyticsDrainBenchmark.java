@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import dev.orderpipeline.consumer.ConsumerContainers;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -70,6 +72,9 @@ class AnalyticsDrainBenchmark {
 	@Autowired
 	private JsonMapper json;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@LocalServerPort
 	private int port;
 
@@ -118,6 +123,8 @@ class AnalyticsDrainBenchmark {
 		this.jdbc.batchUpdate("insert into benchmark_run values (?::uuid)",
 				eventIds.stream().map((id) -> new Object[] { id }).toList());
 
+		long batchesBefore = batches().count();
+		double batchSecondsBefore = batches().totalTime(TimeUnit.SECONDS);
 		long start = System.nanoTime();
 		this.containers.start();
 		// Polls the business effect (a few dozen aggregate rows), not the inbox: counting
@@ -128,6 +135,14 @@ class AnalyticsDrainBenchmark {
 			.until(() -> monthTotals().equals(List.of((long) ORDERS, (long) CANCELLATIONS)));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		System.out.printf("DRAIN %d events in %.2f s = %.0f events/s%n", EVENTS, seconds, EVENTS / seconds);
+		long batches = batches().count() - batchesBefore;
+		double batchSeconds = batches().totalTime(TimeUnit.SECONDS) - batchSecondsBefore;
+		System.out.printf("BATCHES %d, %.0f events each on average, %.1f ms each on average (inbox, handler, commit)%n",
+				batches, (double) EVENTS / batches, batchSeconds * 1000 / batches);
+		for (Timer step : this.meters.find("analytics.handler.step").timers()) {
+			System.out.printf("STEP %s: %d calls, %.1f ms each on average%n", step.getId().getTag("step"), step.count(),
+					step.mean(TimeUnit.MILLISECONDS));
+		}
 
 		assertThat(applied()).isEqualTo(EVENTS);
 		JsonNode summary = get("/analytics/summary?from=2032-01-01&to=2032-01-31");
@@ -156,6 +171,21 @@ class AnalyticsDrainBenchmark {
 		System.out.printf(
 				"READ month of %d orders: daily over HTTP from aggregates %.2f ms, same figures from order_fact (SQL only) %.2f ms, top 100 SKUs over HTTP %.2f ms%n",
 				ORDERS, fromAggregates, fromLedger, skusFromAggregates);
+	}
+
+	/** The runtime's timer of successful batches, summed over its consumer threads. */
+	private FunctionTimerView batches() {
+		var timers = this.meters.find("consumer.processing").tag("mode", "batch").timers();
+		return new FunctionTimerView(timers.stream().mapToLong(Timer::count).sum(),
+				timers.stream().mapToDouble((timer) -> timer.totalTime(TimeUnit.SECONDS)).sum());
+	}
+
+	private record FunctionTimerView(long count, double seconds) {
+
+		double totalTime(TimeUnit unit) {
+			return this.seconds;
+		}
+
 	}
 
 	private List<Long> monthTotals() {

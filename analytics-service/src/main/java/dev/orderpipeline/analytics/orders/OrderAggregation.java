@@ -11,6 +11,8 @@ import dev.orderpipeline.consumer.EventHandler;
 import dev.orderpipeline.consumer.ReceivedEvent;
 import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacement;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -29,9 +31,28 @@ class OrderAggregation implements EventHandler {
 
 	private final AggregateTables aggregates;
 
-	OrderAggregation(OrderLedger ledger, AggregateTables aggregates) {
+	private final Timer placementsTimer;
+
+	private final Timer cancellationsTimer;
+
+	private final Timer aggregatesTimer;
+
+	OrderAggregation(OrderLedger ledger, AggregateTables aggregates, MeterRegistry meters) {
 		this.ledger = ledger;
 		this.aggregates = aggregates;
+		// Where a batch's time goes: the ledger upserts scale with the batch, the
+		// aggregate
+		// upserts also wait for row locks held by concurrent batches until they commit.
+		this.placementsTimer = stepTimer(meters, "record_placements");
+		this.cancellationsTimer = stepTimer(meters, "record_cancellations");
+		this.aggregatesTimer = stepTimer(meters, "add_aggregates");
+	}
+
+	private static Timer stepTimer(MeterRegistry meters, String step) {
+		return Timer.builder("analytics.handler.step")
+			.description("Time of one step of the analytics handler for one batch")
+			.tag("step", step)
+			.register(meters);
 	}
 
 	@Override
@@ -45,18 +66,21 @@ class OrderAggregation implements EventHandler {
 			.toList(), OrderCancelledV1::orderId);
 
 		AggregateDeltas deltas = new AggregateDeltas();
-		for (OrderFact order : this.ledger.recordPlacements(placements)) {
+		List<OrderFact> placed = this.placementsTimer.record(() -> this.ledger.recordPlacements(placements));
+		for (OrderFact order : placed) {
 			deltas.placed(order);
 			if (order.cancelled()) {
 				deltas.cancelled(order);
 			}
 		}
-		for (OrderFact order : this.ledger.recordCancellations(cancellations)) {
+		List<OrderFact> cancelled = this.cancellationsTimer
+			.record(() -> this.ledger.recordCancellations(cancellations));
+		for (OrderFact order : cancelled) {
 			if (order.placed()) {
 				deltas.cancelled(order);
 			}
 		}
-		this.aggregates.add(deltas);
+		this.aggregatesTimer.record(() -> this.aggregates.add(deltas));
 	}
 
 	/**

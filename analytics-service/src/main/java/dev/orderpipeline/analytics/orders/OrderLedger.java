@@ -5,24 +5,24 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacement;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The per-order ledger ({@code order_fact}): one row per order, written by placements and
- * cancellations in either order. Each write is one multi-row statement per batch whose
+ * cancellations in either order. Each write is one statement per batch whose
  * {@code returning} clause yields only the orders it changed, i.e. the facts that are
  * new: a placement already recorded, or a second cancellation, changes nothing and
  * returns nothing, so its contribution can never be added twice.
@@ -36,8 +36,11 @@ class OrderLedger {
 
 	private final JdbcTemplate jdbc;
 
-	OrderLedger(JdbcTemplate jdbc) {
+	private final JsonMapper json;
+
+	OrderLedger(JdbcTemplate jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/**
@@ -50,36 +53,20 @@ class OrderLedger {
 		if (placements.isEmpty()) {
 			return List.of();
 		}
-		String sql = """
+		String rows = this.json.writeValueAsString(placements.stream().map(PlacementRow::of).toList());
+		return this.jdbc.query("""
 				insert into order_fact as f (order_id, placed_day, currency, total_amount, source_version,
 				    line_skus, line_quantities, line_totals)
-				values %s
+				select "orderId", "placedDay", currency, total, "sourceVersion", skus, quantities, "lineTotals"
+				from jsonb_to_recordset(?::jsonb) as p("orderId" uuid, "placedDay" date, currency text, total bigint,
+				    "sourceVersion" int, skus text[], quantities int[], "lineTotals" bigint[])
 				on conflict (order_id) do update set
 				    placed_day = excluded.placed_day, currency = excluded.currency,
 				    total_amount = excluded.total_amount, source_version = excluded.source_version,
 				    line_skus = excluded.line_skus, line_quantities = excluded.line_quantities,
 				    line_totals = excluded.line_totals, updated_at = now()
 				where f.placed_day is null
-				""".formatted(rows(placements.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")) + RETURNED;
-		return this.jdbc.query((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(sql);
-			int index = 1;
-			for (OrderPlacement placement : placements) {
-				List<OrderPlacement.Line> lines = placement.lines();
-				statement.setObject(index++, placement.orderId());
-				statement.setDate(index++, Date.valueOf(utcDay(placement.placedAt())));
-				statement.setString(index++, placement.currency());
-				statement.setLong(index++, placement.total().amount());
-				statement.setInt(index++, placement.sourceVersion());
-				statement.setArray(index++,
-						connection.createArrayOf("text", lines.stream().map(OrderPlacement.Line::sku).toArray()));
-				statement.setArray(index++, connection.createArrayOf("integer",
-						lines.stream().map(OrderPlacement.Line::quantity).toArray()));
-				statement.setArray(index++, connection.createArrayOf("bigint",
-						lines.stream().map((line) -> line.lineTotal().amount()).toArray()));
-			}
-			return statement;
-		}, OrderLedger::fact);
+				""" + RETURNED, OrderLedger::fact, rows);
 	}
 
 	/**
@@ -91,21 +78,21 @@ class OrderLedger {
 		if (cancellations.isEmpty()) {
 			return List.of();
 		}
-		String sql = """
-				insert into order_fact as f (order_id, cancelled_at, cancelled_day)
-				values %s
-				on conflict (order_id) do update set
-				    cancelled_at = excluded.cancelled_at, cancelled_day = excluded.cancelled_day, updated_at = now()
-				where f.cancelled_at is null
-				""".formatted(rows(cancellations.size(), "(?, ?, ?)")) + RETURNED;
 		return this.jdbc.query((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(sql);
-			int index = 1;
-			for (OrderCancelledV1 cancellation : cancellations) {
-				statement.setObject(index++, cancellation.orderId());
-				statement.setTimestamp(index++, Timestamp.from(cancellation.cancelledAt()));
-				statement.setDate(index++, Date.valueOf(utcDay(cancellation.cancelledAt())));
-			}
+			PreparedStatement statement = connection.prepareStatement("""
+					insert into order_fact as f (order_id, cancelled_at, cancelled_day)
+					select * from unnest(?::uuid[], ?::timestamptz[], ?::date[])
+					on conflict (order_id) do update set
+					    cancelled_at = excluded.cancelled_at, cancelled_day = excluded.cancelled_day,
+					    updated_at = now()
+					where f.cancelled_at is null
+					""" + RETURNED);
+			statement.setArray(1,
+					connection.createArrayOf("uuid", cancellations.stream().map(OrderCancelledV1::orderId).toArray()));
+			statement.setArray(2, connection.createArrayOf("text",
+					cancellations.stream().map((c) -> c.cancelledAt().toString()).toArray()));
+			statement.setArray(3, connection.createArrayOf("text",
+					cancellations.stream().map((c) -> utcDay(c.cancelledAt()).toString()).toArray()));
 			return statement;
 		}, OrderLedger::fact);
 	}
@@ -115,8 +102,23 @@ class OrderLedger {
 		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	private static String rows(int count, String row) {
-		return String.join(",\n", Collections.nCopies(count, row));
+	/**
+	 * A placement as one JSON object of the batch's {@code jsonb} parameter: one
+	 * statement text whatever the batch size (prepared once), and the lines travel as
+	 * arrays.
+	 */
+	private record PlacementRow(UUID orderId, LocalDate placedDay, String currency, long total, int sourceVersion,
+			List<String> skus, List<Integer> quantities, List<Long> lineTotals) {
+
+		static PlacementRow of(OrderPlacement placement) {
+			List<OrderPlacement.Line> lines = placement.lines();
+			return new PlacementRow(placement.orderId(), utcDay(placement.placedAt()), placement.currency(),
+					placement.total().amount(), placement.sourceVersion(),
+					lines.stream().map(OrderPlacement.Line::sku).toList(),
+					lines.stream().map(OrderPlacement.Line::quantity).toList(),
+					lines.stream().map((line) -> line.lineTotal().amount()).toList());
+		}
+
 	}
 
 	private static OrderFact fact(ResultSet row, int rowNumber) throws SQLException {
