@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from the sender address of every email
  * @param messageIdDomain right-hand side of the Message-ID {@code <event-id@domain>}
+ * @param senders sending threads per instance (each its own SMTP connection)
  * @param batchSize rows claimed, and sent over one SMTP connection, per round
  * @param pollInterval how often due rows are looked for when no commit nudged the sender
  * @param lease how long a claimed row stays SENDING before another sender may take it
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("notifications")
 record DeliveryProperties(@DefaultValue("orders@orderpipeline.dev") String from,
-		@DefaultValue("notification-service.orderpipeline.dev") String messageIdDomain,
+		@DefaultValue("notification-service.orderpipeline.dev") String messageIdDomain, @DefaultValue("2") int senders,
 		@DefaultValue("20") int batchSize, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("10m") Duration lease, @DefaultValue Retry retry) {
 

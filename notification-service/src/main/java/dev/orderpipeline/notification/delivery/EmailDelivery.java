@@ -38,8 +38,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Message-ID. SMTP offers no way to close that window; it is at-least-once there, and
  * this is the place it is narrowest.
  * <p>
- * A single thread per instance; commits nudge it so emails leave within milliseconds, and
- * it also polls, so nothing depends on the nudge (rows of a crashed instance, back-offs).
+ * {@code notifications.senders} threads per instance, each claiming its own batches
+ * ({@code skip locked}); commits nudge them so emails leave within milliseconds, and they
+ * also poll, so nothing depends on the nudge (rows of a crashed instance, back-offs).
  */
 @Component
 public class EmailDelivery implements SmartLifecycle {
@@ -62,7 +63,7 @@ public class EmailDelivery implements SmartLifecycle {
 
 	private volatile SmtpStatus smtpStatus = SmtpStatus.unknown();
 
-	private Thread thread;
+	private final List<Thread> threads = new ArrayList<>();
 
 	EmailDelivery(OutgoingEmails outgoing, JavaMailSenderImpl mailSender, DeliveryProperties properties,
 			MeterRegistry meters) {
@@ -146,18 +147,21 @@ public class EmailDelivery implements SmartLifecycle {
 			}
 		}
 		Map<Object, Exception> failures = send(messages.keySet().toArray(MimeMessage[]::new));
-		List<Long> sent = new ArrayList<>();
+		// Record what the server accepted first: until SENT is written, a crash means a
+		// second copy once the lease expires.
+		List<OutgoingEmail> sent = messages.entrySet()
+			.stream()
+			.filter((entry) -> !failures.containsKey(entry.getKey()))
+			.map(Map.Entry::getValue)
+			.toList();
+		this.outgoing.markSent(sent.stream().map(OutgoingEmail::id).toList());
+		sent.forEach((email) -> counter("notifications.sent", email.kind(), null).increment());
 		messages.forEach((message, email) -> {
 			Exception failure = failures.get(message);
-			if (failure == null) {
-				sent.add(email.id());
-				counter("notifications.sent", email.kind(), null).increment();
-			}
-			else {
+			if (failure != null) {
 				failed(email, failure);
 			}
 		});
-		this.outgoing.markSent(sent);
 		return claimed.size() == this.properties.batchSize() && failures.isEmpty();
 	}
 
@@ -179,7 +183,7 @@ public class EmailDelivery implements SmartLifecycle {
 			// accepted and only closing the connection failed.
 			boolean connectionFailed = ex.getMessage() != null && ex.getMessage().startsWith("Mail server connection");
 			this.smtpStatus = new SmtpStatus(!connectionFailed, this.clock.instant(),
-					connectionFailed ? SendFailures.describe(ex.getCause()) : null);
+					connectionFailed ? SendFailures.describe((ex.getCause() != null) ? ex.getCause() : ex) : null);
 			return ex.getFailedMessages();
 		}
 		catch (MailException ex) {
@@ -221,23 +225,29 @@ public class EmailDelivery implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.thread = new Thread(this::loop, "email-delivery");
-		this.thread.start();
+		for (int i = 0; i < this.properties.senders(); i++) {
+			Thread thread = new Thread(this::loop, "email-delivery-" + i);
+			thread.start();
+			this.threads.add(thread);
+		}
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		wakeUp();
+		this.wakeUps.release(this.threads.size());
 		try {
 			// Not interrupted: a batch in the middle of its SMTP conversation finishes
 			// and
 			// records its outcome.
-			this.thread.join(30_000);
+			for (Thread thread : this.threads) {
+				thread.join(30_000);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.threads.clear();
 	}
 
 	@Override

@@ -1,0 +1,113 @@
+package dev.orderpipeline.notification;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.orderpipeline.consumer.ConsumerContainers;
+import dev.orderpipeline.events.Money;
+import dev.orderpipeline.events.kafka.EventEncoder;
+import dev.orderpipeline.events.kafka.EventMetadata;
+import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.events.order.OrderPlacedV2;
+import dev.orderpipeline.testing.WithRealInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Measures a backlog of placements draining through the handler (rows recorded) and the
+ * sender (emails accepted by the GreenMail SMTP server). Not part of the build (the name
+ * does not match the test pattern): {@code ./mvnw -pl notification-service test
+ * -Dtest=NotificationDrainBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, then read
+ * the {@code DRAIN} lines in {@code target/surefire-reports/*-output.txt}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+@Import(TestSmtpServer.class)
+class NotificationDrainBenchmark {
+
+	private static final int EVENTS = Integer.getInteger("benchmark.events", 20_000);
+
+	@Autowired
+	private ConsumerContainers containers;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ProducerFactory<?, ?> producerFactory;
+
+	@Test
+	void drainsABacklog() throws Exception {
+		this.containers.stop();
+		EventEncoder encoder = new EventEncoder();
+		List<UUID> orderIds = new ArrayList<>(EVENTS);
+		try (var producer = new KafkaProducer<>(new HashMap<>(this.producerFactory.getConfigurationProperties()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
+			for (int i = 0; i < EVENTS; i++) {
+				UUID orderId = UUID.randomUUID();
+				orderIds.add(orderId);
+				sends.add(producer.send(placed(encoder, orderId).toProducerRecord()));
+			}
+			for (Future<RecordMetadata> send : sends) {
+				send.get(60, TimeUnit.SECONDS);
+			}
+		}
+		this.jdbc.update("create table if not exists benchmark_order (order_id uuid primary key)");
+		this.jdbc.batchUpdate("insert into benchmark_order values (?)", orderIds, 1000,
+				(statement, id) -> statement.setObject(1, id));
+		int mailsBefore = TestSmtpServer.received().size();
+
+		long start = System.nanoTime();
+		this.containers.start();
+		await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> count(null) == EVENTS);
+		double recorded = (System.nanoTime() - start) / 1e9;
+		await().atMost(Duration.ofMinutes(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> count("SENT") == EVENTS);
+		double sent = (System.nanoTime() - start) / 1e9;
+
+		System.out.printf("DRAIN %d placements recorded in %.2f s = %.0f events/s%n", EVENTS, recorded,
+				EVENTS / recorded);
+		System.out.printf("DRAIN %d emails sent in %.2f s = %.0f emails/s%n", EVENTS, sent, EVENTS / sent);
+		assertThat(TestSmtpServer.received().size() - mailsBefore).isEqualTo(EVENTS);
+	}
+
+	private int count(String status) {
+		return this.jdbc.queryForObject("""
+				select count(*) from notification n join benchmark_order b using (order_id)
+				where ?::text is null or n.status = ?""", Integer.class, status, status);
+	}
+
+	private static OutgoingEvent placed(EventEncoder encoder, UUID orderId) {
+		Money price = Money.of(1250, "EUR");
+		return encoder.encode(
+				new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-1", "bench@example.com"),
+						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 2, price, Money.of(2500, "EUR")),
+								new OrderPlacedV2.Line("PEN-2", "Pens", 1, price, price)),
+						new OrderPlacedV2.Totals(Money.of(3750, "EUR"), Money.of(750, "EUR"), Money.of(4500, "EUR")),
+						Instant.now().truncatedTo(ChronoUnit.MICROS)),
+				EventMetadata.newEvent(URI.create("/order-service")));
+	}
+
+}
