@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from the sender address of every email
  * @param messageIdDomain right-hand side of the Message-ID {@code <event-id@domain>}
- * @param senders sending threads per instance (each its own SMTP connection)
+ * @param senders sending threads per instance (each its own SMTP connection); 0 for an
+ * instance that only records (rows wait for another instance)
  * @param batchSize rows claimed, and sent over one SMTP connection, per round
  * @param pollInterval how often due rows are looked for when no commit nudged the sender
  * @param lease how long a claimed row stays SENDING before another sender may take it
