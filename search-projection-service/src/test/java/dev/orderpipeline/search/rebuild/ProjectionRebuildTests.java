@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.search.TestOrders;
+import dev.orderpipeline.search.projection.DocumentTable;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,6 +66,15 @@ class ProjectionRebuildTests {
 
 	@Autowired
 	private ProducerFactory<?, ?> producerFactory;
+
+	@Autowired
+	private DocumentTables tables;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void aRebuildProducesTheSameDocumentsAsIncrementalProcessing() throws Exception {
@@ -150,6 +162,60 @@ class ProjectionRebuildTests {
 		List<String> settled = this.jdbc.queryForList(SNAPSHOT, String.class);
 		rebuildAndAwaitDone();
 		assertThat(this.jdbc.queryForList(SNAPSHOT, String.class)).isEqualTo(settled);
+	}
+
+	/**
+	 * The swap's guarantee hinges on PostgreSQL resolving {@code order_document} again
+	 * for a statement that waited on the lock: the live write must land in the new table,
+	 * and must not fail (which would send it round the retry topics).
+	 */
+	@Test
+	void aLiveWriteWaitingOnTheSwapLockLandsInTheNewTableWithoutFailing() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		TestOrders.send(this.producerFactory, List.of(TestOrders.placedV2(orderId, "c-swap", "swap@example.com", now(),
+				new TestOrders.Line("SWAP-1", "Swap", 1, 100))));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> count("select count(*) from order_document where order_id = any(?)", List.of(orderId)) == 1);
+		double failuresBefore = processing("failure");
+		assertThat(processing("success")).as("the runtime's processing timer is found").isPositive();
+		DocumentTable fresh = DocumentTable.forRebuild(Math.abs(System.nanoTime() % 1_000_000_000L));
+		String columns = String.join(", ", this.jdbc.queryForList("""
+				select column_name from information_schema.columns
+				where table_name = 'order_document' and is_generated = 'NEVER'""", String.class));
+
+		this.tables.createFresh(fresh);
+		this.transactions.executeWithoutResult((status) -> {
+			this.tables.lockLiveTableAgainstWrites();
+			this.jdbc
+				.update("insert into %s (%s) select %s from order_document".formatted(fresh.name(), columns, columns));
+			try {
+				TestOrders.send(this.producerFactory, List.of(TestOrders.cancelled(orderId, now(), "during swap")));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.jdbc.queryForObject("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and query like '%order_document%'""", Integer.class) > 0);
+			this.tables.swapIn(fresh);
+		});
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> "CANCELLED".equals(this.jdbc
+				.queryForObject("select status from order_document where order_id = ?", String.class, orderId)));
+		assertThat(processing("failure")).isEqualTo(failuresBefore);
+		assertThat(this.jdbc.queryForObject("select count(*) from pg_tables where tablename like 'order_document_%'",
+				Integer.class))
+			.isZero();
+	}
+
+	private double processing(String outcome) {
+		return this.meters.find("consumer.processing")
+			.tag("outcome", outcome)
+			.timers()
+			.stream()
+			.mapToDouble((timer) -> timer.count())
+			.sum();
 	}
 
 	@Test
