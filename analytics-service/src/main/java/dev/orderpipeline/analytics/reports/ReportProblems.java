@@ -3,6 +3,7 @@ package dev.orderpipeline.analytics.reports;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -13,7 +14,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = AnalyticsController.class)
 class ReportProblems {
 
+	/**
+	 * {@code @ResponseStatus} also lets springdoc list the 400 response on every
+	 * endpoint.
+	 */
 	@ExceptionHandler
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ProblemDetail invalidQuery(InvalidReportQuery ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The query parameters are not acceptable.");

@@ -85,6 +85,7 @@ class ReportValidationTests {
 		assertThat(paths.has("/analytics/daily")).isTrue();
 		assertThat(paths.has("/analytics/skus")).isTrue();
 		assertThat(paths.has("/analytics/summary")).isTrue();
+		assertThat(paths.get("/analytics/daily").get("get").get("responses").has("400")).isTrue();
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
