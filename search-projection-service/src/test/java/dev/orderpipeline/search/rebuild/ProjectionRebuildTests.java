@@ -242,7 +242,7 @@ class ProjectionRebuildTests {
 	}
 
 	@Test
-	void anUnknownRebuildIsAProblemDocument() throws Exception {
+	void anUnknownOrMalformedRebuildIdIsAProblemDocument() throws Exception {
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(uri("/projection/rebuild/999999999")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -250,6 +250,12 @@ class ProjectionRebuildTests {
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(JsonPath.parse(response.body()).read("$.title", String.class)).isEqualTo("Rebuild not found");
+
+		HttpResponse<String> notAnId = this.http.send(
+				HttpRequest.newBuilder(uri("/projection/rebuild/latest")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(notAnId.statusCode()).isEqualTo(400);
+		assertThat(notAnId.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
 	/**
