@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -136,7 +137,8 @@ public class EmailDelivery implements SmartLifecycle {
 		if (claimed.isEmpty()) {
 			return false;
 		}
-		Map<MimeMessage, OutgoingEmail> messages = new IdentityHashMap<>();
+		// In claim order; MimeMessage keeps Object's identity equals.
+		Map<MimeMessage, OutgoingEmail> messages = new LinkedHashMap<>();
 		for (OutgoingEmail email : claimed) {
 			try {
 				messages.put(EmailMessages.build(this.mailSender.getSession(), email, this.properties.from(),

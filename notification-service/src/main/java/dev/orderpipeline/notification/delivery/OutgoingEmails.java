@@ -24,7 +24,9 @@ class OutgoingEmails {
 	/**
 	 * Claims due rows: PENDING rows whose time has come, and SENDING rows whose lease ran
 	 * out (their sender died mid-batch). {@code skip locked} lets several instances claim
-	 * side by side without waiting for or taking each other's rows.
+	 * side by side without waiting for or taking each other's rows. A row waits while an
+	 * earlier notification of the same order is still unsent: a customer must not get the
+	 * cancellation before the confirmation, whichever sender or instance claims what.
 	 */
 	List<OutgoingEmail> claim(int limit, Duration lease) {
 		return this.jdbc.sql("""
@@ -33,6 +35,10 @@ class OutgoingEmails {
 				    next_attempt_at = now() + make_interval(secs => :leaseSeconds)
 				where n.id in (select id from notification
 				               where status in ('PENDING', 'SENDING') and next_attempt_at <= now()
+				                 and not exists (select 1 from notification earlier
+				                                 where earlier.order_id = notification.order_id
+				                                   and earlier.id < notification.id
+				                                   and earlier.status in ('PENDING', 'SENDING'))
 				               order by next_attempt_at, id
 				               limit :limit
 				               for update skip locked)

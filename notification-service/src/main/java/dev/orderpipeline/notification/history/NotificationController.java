@@ -5,6 +5,9 @@ import java.util.UUID;
 import dev.orderpipeline.notification.delivery.EmailDelivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,12 +15,12 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -52,30 +55,33 @@ class NotificationController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One notification, with its text and HTML bodies")
-	ResponseEntity<Object> show(@PathVariable long id) {
-		return this.history.find(id)
-			.<ResponseEntity<Object>>map(ResponseEntity::ok)
-			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No notification " + id));
+	@ApiResponse(responseCode = "200", description = "The notification")
+	@ApiResponse(responseCode = "404", description = "No such notification",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	NotificationView show(@PathVariable long id) {
+		return this.history.find(id).orElseThrow(() -> new NotificationProblems.NotFound(id));
 	}
 
 	@PostMapping("/{id}/resend")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Send a FAILED notification again",
-			description = "Puts it back in the queue with fresh attempts; 409 unless it is FAILED. "
-					+ "The email keeps its Message-ID.")
-	ResponseEntity<Object> resend(@PathVariable long id) {
+			description = "Puts it back in the queue with fresh attempts. The email keeps its Message-ID.")
+	@ApiResponse(responseCode = "202", description = "Queued again")
+	@ApiResponse(responseCode = "404", description = "No such notification",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "Not FAILED (or nothing to send it to)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	NotificationView resend(@PathVariable long id) {
 		if (this.history.resend(id)) {
 			this.delivery.sendSoonAfterCommit();
-			return ResponseEntity.accepted().body(this.history.find(id).orElseThrow());
+			return this.history.find(id).orElseThrow();
 		}
-		return this.history.find(id)
-			.map((found) -> problem(HttpStatus.CONFLICT,
-					"Notification " + id + " is " + found.status()
-							+ "; only a FAILED one with a recipient can be resent"))
-			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No notification " + id));
-	}
-
-	private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
-		return ResponseEntity.of(ProblemDetail.forStatusAndDetail(status, detail)).build();
+		NotificationView found = this.history.find(id).orElseThrow(() -> new NotificationProblems.NotFound(id));
+		throw new NotificationProblems.Conflict(
+				"Notification " + id + " is " + found.status() + "; only a FAILED one with a recipient can be resent");
 	}
 
 }

@@ -15,9 +15,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Bad query parameters as RFC 9457 problems naming each parameter and what is wrong with
- * it; Boot's generic handler would say only "Validation failure". Limited to this
- * package's controller so the runtime's dead-letter endpoints keep their own errors.
+ * The notification endpoints' errors as RFC 9457 problems: bad query parameters naming
+ * each parameter and what is wrong with it (Boot's generic handler would say only
+ * "Validation failure"), unknown ids, resends of notifications that have not failed.
+ * Limited to this package's controller so the runtime's dead-letter endpoints keep their
+ * own errors.
  */
 @RestControllerAdvice(assignableTypes = NotificationController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,6 +43,32 @@ class NotificationProblems {
 				? "must be one of " + List.of(ex.getRequiredType().getEnumConstants())
 				: "'" + ex.getValue() + "' is not a valid " + expected;
 		return badRequest(List.of(Map.of("field", ex.getName(), "message", message)));
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFound ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(Conflict ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	static final class NotFound extends RuntimeException {
+
+		NotFound(long id) {
+			super("No notification " + id);
+		}
+
+	}
+
+	static final class Conflict extends RuntimeException {
+
+		Conflict(String message) {
+			super(message);
+		}
+
 	}
 
 	private static ProblemDetail badRequest(List<Map<String, String>> errors) {

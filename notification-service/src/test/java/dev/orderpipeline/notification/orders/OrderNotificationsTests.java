@@ -93,6 +93,7 @@ class OrderNotificationsTests {
 		// is out, every copy of the placement has been consumed.
 		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(cancellation)).size() == 1);
 		assertThat(TestSmtpServer.withMessageId(messageId(placement))).hasSize(1);
+		awaitAllSent(orderId);
 		List<MimeMessage> received = TestSmtpServer.received();
 		assertThat(received.indexOf(TestSmtpServer.withMessageId(messageId(placement)).get(0)))
 			.isLessThan(received.indexOf(TestSmtpServer.withMessageId(messageId(cancellation)).get(0)));
@@ -153,18 +154,21 @@ class OrderNotificationsTests {
 	}
 
 	@Test
-	void anSmtpOutageDelaysTheEmailWhichIsSentOnceWhenTheServerIsBack() throws Exception {
+	void anSmtpOutageDelaysTheEmailsWhichAreSentOnceAndInOrderWhenTheServerIsBack() throws Exception {
 		UUID orderId = UUID.randomUUID();
 		OutgoingEvent placement = placedV1(orderId, "barbara@example.com");
+		OutgoingEvent cancellation = cancelled(orderId);
 		TestSmtpServer.stop();
 
-		send(placement);
+		send(placement, cancellation);
 
 		await().atMost(TIMEOUT).until(() -> {
-			Map<String, Object> row = notifications(orderId).stream().findFirst().orElse(Map.of());
-			return "PENDING".equals(row.get("status")) && ((Integer) row.get("attempts")) >= 3
-					&& row.get("last_error") != null;
+			List<Map<String, Object>> rows = notifications(orderId);
+			return rows.size() == 2 && "PENDING".equals(rows.get(0).get("status"))
+					&& ((Integer) rows.get(0).get("attempts")) >= 3 && rows.get(0).get("last_error") != null;
 		});
+		// The cancellation is not even tried while the confirmation is unsent.
+		assertThat(notifications(orderId).get(1)).containsEntry("status", "PENDING").containsEntry("attempts", 0);
 		DocumentContext health = getJson("/actuator/health");
 		assertThat(health.read("$.status", String.class)).isEqualTo("UP");
 		assertThat(health.read("$.components.emailDelivery.details.smtp", String.class)).isEqualTo("unreachable");
@@ -172,8 +176,12 @@ class OrderNotificationsTests {
 
 		TestSmtpServer.start();
 
-		await().atMost(TIMEOUT).until(() -> "SENT".equals(notifications(orderId).get(0).get("status")));
+		awaitAllSent(orderId);
 		assertThat(TestSmtpServer.withMessageId(messageId(placement))).hasSize(1);
+		assertThat(TestSmtpServer.withMessageId(messageId(cancellation))).hasSize(1);
+		List<MimeMessage> received = TestSmtpServer.received();
+		assertThat(received.indexOf(TestSmtpServer.withMessageId(messageId(placement)).get(0)))
+			.isLessThan(received.indexOf(TestSmtpServer.withMessageId(messageId(cancellation)).get(0)));
 		assertThat(getJson("/actuator/health").read("$.components.emailDelivery.details.smtp", String.class))
 			.isEqualTo("reachable");
 	}
@@ -204,6 +212,7 @@ class OrderNotificationsTests {
 		OutgoingEvent cancellation = cancelled(orderId);
 		send(placement, cancellation);
 		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(cancellation)).size() == 1);
+		awaitAllSent(orderId);
 
 		DocumentContext byOrder = getJson("/notifications?orderId=" + orderId);
 		assertThat(byOrder.read("$.items[*].kind", List.class)).containsExactly("ORDER_CANCELLATION",
@@ -246,7 +255,10 @@ class OrderNotificationsTests {
 		DocumentContext api = getJson("/v3/api-docs");
 		assertThat(api.read("$.paths['/notifications'].get.parameters[*].name", List.class)).contains("orderId",
 				"recipient", "status", "page", "size");
-		assertThat(api.read("$.paths['/notifications/{id}/resend'].post", Map.class)).isNotNull();
+		assertThat(api.read("$.paths['/notifications/{id}/resend'].post.responses", Map.class)).containsKeys("202",
+				"404", "409");
+		assertThat(api.read("$.paths['/notifications/{id}'].get.responses['404'].content", Map.class))
+			.containsKey("application/problem+json");
 	}
 
 	private void assertProblem(String path, int status, String field) throws Exception {
@@ -268,6 +280,12 @@ class OrderNotificationsTests {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** The SMTP server has the message a moment before the sender records SENT. */
+	private void awaitAllSent(UUID orderId) {
+		await().atMost(TIMEOUT)
+			.until(() -> notifications(orderId).stream().allMatch((row) -> "SENT".equals(row.get("status"))));
 	}
 
 	private List<Map<String, Object>> notifications(UUID orderId) {
