@@ -151,6 +151,28 @@ final class Chromium implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops every Chromium process that uses this work directory's profile. Chromium's
+	 * helper processes (zygote, renderer) are re-parented when the browser exits and may
+	 * still write to the profile for a moment, so they are found by their command line,
+	 * not as descendants.
+	 */
+	static void stopAllUsing(Path workDirectory) {
+		String marker = "--user-data-dir=" + workDirectory.resolve("profile");
+		List<ProcessHandle> stragglers = ProcessHandle.allProcesses()
+			.filter((handle) -> handle.info().arguments().map(List::of).orElse(List.of()).contains(marker))
+			.toList();
+		stragglers.forEach(ProcessHandle::destroy);
+		for (ProcessHandle handle : stragglers) {
+			try {
+				handle.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				handle.destroyForcibly();
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		if (this.socket != null) {

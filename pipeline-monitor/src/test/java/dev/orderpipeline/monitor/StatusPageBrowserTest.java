@@ -1,16 +1,20 @@
 package dev.orderpipeline.monitor;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -41,8 +45,24 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 			})()
 			""";
 
-	@TempDir
+	// Not @TempDir: the directory may only be deleted after Chromium's helper processes
+	// are gone.
 	Path workDirectory;
+
+	@BeforeEach
+	void createWorkDirectory() throws IOException {
+		this.workDirectory = Files.createTempDirectory("status-page-chromium-");
+	}
+
+	@AfterEach
+	void removeWorkDirectory() throws IOException {
+		Chromium.stopAllUsing(this.workDirectory);
+		try (Stream<Path> paths = Files.walk(this.workDirectory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
 
 	@Test
 	void thePageShowsEachGroupsLagStatusAndTheOutboxBacklog() throws Exception {
