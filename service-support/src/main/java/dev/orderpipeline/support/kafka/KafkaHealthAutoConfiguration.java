@@ -18,20 +18,19 @@ import org.springframework.kafka.core.KafkaAdmin;
 @ConditionalOnClass({ Admin.class, KafkaAdmin.class })
 public class KafkaHealthAutoConfiguration {
 
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean(name = "kafkaHealthAdmin")
-	Admin kafkaHealthAdmin(KafkaAdmin kafkaAdmin) {
+	/**
+	 * The indicator owns its admin client rather than publishing it as an {@code Admin}
+	 * bean, so no other component injecting an {@code Admin} receives one with
+	 * health-check timeouts.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "health-check");
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-		return Admin.create(config);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
-	KafkaHealthIndicator kafkaHealthIndicator(Admin kafkaHealthAdmin) {
-		return new KafkaHealthIndicator(kafkaHealthAdmin, Duration.ofSeconds(3));
+		return new KafkaHealthIndicator(Admin.create(config), Duration.ofSeconds(3));
 	}
 
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -17,7 +18,7 @@ import org.springframework.boot.health.contributor.Health;
  * ships no Kafka health indicator, and a service that cannot reach its broker is not
  * healthy even if its HTTP port answers.
  */
-class KafkaHealthIndicator extends AbstractHealthIndicator {
+class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
 	private final Admin admin;
 
@@ -37,6 +38,11 @@ class KafkaHealthIndicator extends AbstractHealthIndicator {
 		builder.up()
 			.withDetail("clusterId", cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS))
 			.withDetail("brokers", nodes.size());
+	}
+
+	@Override
+	public void destroy() {
+		admin.close(Duration.ofSeconds(2));
 	}
 
 }
