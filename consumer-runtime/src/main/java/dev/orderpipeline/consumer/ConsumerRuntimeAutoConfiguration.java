@@ -14,6 +14,8 @@ import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.events.kafka.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -150,11 +152,14 @@ public class ConsumerRuntimeAutoConfiguration {
 	@Bean
 	ConsumerContainers consumerContainers(ObjectProvider<EventHandler> handler, ConsumerProperties properties,
 			ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, DeadLetterStore deadLetters) {
+			PlatformTransactionManager transactionManager, DeadLetterStore deadLetters, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		RecordTracing tracing = new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP), topics.group());
 		EventDecoder decoder = properties.validateSchemas() ? EventDecoder.validating(new EventSchemas())
 				: EventDecoder.lenient();
 		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, new Inbox(jdbc),
-				new EventSequences(jdbc), new TransactionTemplate(transactionManager), metrics);
+				new EventSequences(jdbc), new TransactionTemplate(transactionManager), metrics, tracing);
 		RetryDelays delays = new RetryDelays(properties.retry());
 		ConsumerContainers containers = new ConsumerContainers();
 
@@ -166,7 +171,7 @@ public class ConsumerRuntimeAutoConfiguration {
 		// Any other exception fails the whole batch, which only happens when the
 		// database is unreachable: that batch is retried in place until it is back.
 		DefaultErrorHandler sourceErrors = new DefaultErrorHandler(
-				new FailedRecordForwarder(kafka.template(), topics, -1, delays, metrics), untilRecovered());
+				new FailedRecordForwarder(kafka.template(), topics, -1, delays, metrics, tracing), untilRecovered());
 		// The fallback for whole batches shares the record tracker, hence this function
 		// decides for both paths.
 		sourceErrors.setBackOffFunction((record, exception) -> Failures.isInfrastructure(exception) ? untilRecovered()
@@ -184,7 +189,8 @@ public class ConsumerRuntimeAutoConfiguration {
 			retry.setupMessageListener(new KafkaBackoffAwareMessageListenerAdapter<>(
 					(MessageListener<String, byte[]>) processor::onRetry, backOffs, id, Clock.systemUTC()));
 			DefaultErrorHandler retryErrors = new DefaultErrorHandler(
-					new FailedRecordForwarder(kafka.template(), topics, i, delays, metrics), new FixedBackOff(0, 0));
+					new FailedRecordForwarder(kafka.template(), topics, i, delays, metrics, tracing),
+					new FixedBackOff(0, 0));
 			retryErrors.setBackOffFunction((record, exception) -> Failures.isInfrastructure(exception)
 					? untilRecovered() : new FixedBackOff(0, 0));
 			retryErrors.setCommitRecovered(true);

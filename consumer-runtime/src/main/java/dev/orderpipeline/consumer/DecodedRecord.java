@@ -9,8 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * @param index position in the polled batch
  * @param record the record
  * @param incoming the decoded event
+ * @param trace the span of its handling
  */
-record DecodedRecord(int index, ConsumerRecord<String, byte[]> record, IncomingEvent incoming) {
+record DecodedRecord(int index, ConsumerRecord<String, byte[]> record, IncomingEvent incoming, EventTrace trace) {
 
 	String eventId() {
 		return this.incoming.envelope().id();

@@ -32,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commits the records before it (they are applied), forwards it to the group's retry or
  * dead-letter topic, and polls the records after it again. Nothing is committed past a
  * record that was neither applied nor forwarded.
+ * <p>
+ * Each record is handled in a span of its own, a child of the producer's context from its
+ * {@code traceparent} header, ended when its batch is done. A batch of one runs entirely
+ * in its record's span; a larger batch's transaction and handler call run in a batch span
+ * linked to each record's span, and the runtime's log lines about one record (and a
+ * handler's inside {@link ReceivedEvent#logContext()}) switch to that record's span.
  */
 final class EventProcessor {
 
@@ -49,14 +55,17 @@ final class EventProcessor {
 
 	private final ConsumerMetrics metrics;
 
+	private final RecordTracing tracing;
+
 	EventProcessor(EventHandler handler, EventDecoder decoder, Inbox inbox, EventSequences sequences,
-			TransactionTemplate transactions, ConsumerMetrics metrics) {
+			TransactionTemplate transactions, ConsumerMetrics metrics, RecordTracing tracing) {
 		this.handler = handler;
 		this.decoder = decoder;
 		this.inbox = inbox;
 		this.sequences = sequences;
 		this.transactions = transactions;
 		this.metrics = metrics;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -64,24 +73,32 @@ final class EventProcessor {
 	 * @param records one poll, in partition order per partition
 	 */
 	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-		List<DecodedRecord> decoded = new ArrayList<>(records.size());
-		for (int i = 0; i < records.size(); i++) {
-			ConsumerRecord<String, byte[]> record = records.get(i);
-			try {
-				decoded.add(new DecodedRecord(i, record, decode(record)));
-			}
-			catch (RuntimeException ex) {
-				// Apply what came before the broken record, then hand it to the error
-				// handler; the records after it are polled again.
-				applyIsolating(decoded);
-				try (LogContext context = LogContext.of(header(record, CloudEventHeaders.ID),
-						header(record, CloudEventHeaders.TYPE), header(record, CloudEventHeaders.TRACEPARENT))) {
-					log.warn("Cannot decode {}: {}", coordinates(record), ex.getMessage());
+		List<EventTrace> traces = new ArrayList<>(records.size());
+		try {
+			List<DecodedRecord> decoded = new ArrayList<>(records.size());
+			for (int i = 0; i < records.size(); i++) {
+				ConsumerRecord<String, byte[]> record = records.get(i);
+				EventTrace trace = this.tracing.start(record, "process");
+				traces.add(trace);
+				try {
+					decoded.add(new DecodedRecord(i, record, decode(record), trace));
 				}
-				throw new BatchListenerFailedException(coordinates(record) + ": " + ex.getMessage(), ex, i);
+				catch (RuntimeException ex) {
+					// Apply what came before the broken record, then hand it to the error
+					// handler; the records after it are polled again.
+					applyIsolating(decoded);
+					trace.failed(ex);
+					try (LogContext context = trace.logContext()) {
+						log.warn("Cannot decode {}: {}", coordinates(record), ex.getMessage());
+					}
+					throw new BatchListenerFailedException(coordinates(record) + ": " + ex.getMessage(), ex, i);
+				}
 			}
+			applyIsolating(decoded);
 		}
-		applyIsolating(decoded);
+		finally {
+			traces.forEach(EventTrace::end);
+		}
 	}
 
 	/**
@@ -89,10 +106,18 @@ final class EventProcessor {
 	 * @param record one record
 	 */
 	void onRetry(ConsumerRecord<String, byte[]> record) {
-		IncomingEvent incoming = decode(record);
-		try (LogContext context = LogContext.of(incoming.envelope())) {
+		EventTrace trace = this.tracing.start(record, "process");
+		try (LogContext context = trace.logContext()) {
+			IncomingEvent incoming = decode(record);
 			log.info("Retrying {} from {}", incoming.type().wireType(), coordinates(record));
-			apply(List.of(new DecodedRecord(0, record, incoming)), "retry");
+			apply(List.of(new DecodedRecord(0, record, incoming, trace)), "retry");
+		}
+		catch (RuntimeException ex) {
+			trace.failed(ex);
+			throw ex;
+		}
+		finally {
+			trace.end();
 		}
 	}
 
@@ -141,7 +166,8 @@ final class EventProcessor {
 	}
 
 	private static BatchListenerFailedException failed(DecodedRecord record, RuntimeException ex) {
-		try (LogContext context = LogContext.of(record.incoming().envelope())) {
+		record.trace().failed(ex);
+		try (LogContext context = record.trace().logContext()) {
 			log.warn("Handling {} from {} failed: {}", record.eventType(), coordinates(record.record()), ex.toString());
 		}
 		return new BatchListenerFailedException(
@@ -149,6 +175,25 @@ final class EventProcessor {
 	}
 
 	private void apply(List<DecodedRecord> batch, String mode) {
+		EventTrace trace = (batch.size() == 1) ? batch.get(0).trace() : this.tracing
+			.startBatch(batch.get(0).record().topic(), batch.stream().map(DecodedRecord::trace).toList());
+		try (LogContext context = trace.logContext()) {
+			applyTimed(batch, mode);
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() > 1) {
+				trace.failed(ex);
+			}
+			throw ex;
+		}
+		finally {
+			if (batch.size() > 1) {
+				trace.end();
+			}
+		}
+	}
+
+	private void applyTimed(List<DecodedRecord> batch, String mode) {
 		long start = System.nanoTime();
 		try {
 			Outcome outcome = this.transactions.execute((status) -> applyInTransaction(batch));
@@ -187,7 +232,7 @@ final class EventProcessor {
 					: (sequence > lastApplied) ? SequenceCheck.GAP : SequenceCheck.STALE;
 			if (check != SequenceCheck.IN_ORDER) {
 				outcome.anomalies.add(new Anomaly(record.eventType(), check));
-				try (LogContext context = LogContext.of(record.incoming().envelope())) {
+				try (LogContext context = record.trace().logContext()) {
 					log.info("{} of {} has sequence {} but {} was applied last: {}", record.eventType(), subject,
 							sequence, lastApplied, check);
 				}
@@ -200,7 +245,7 @@ final class EventProcessor {
 				outcome.processed.add(new Processed(record, "stale_skipped"));
 				continue;
 			}
-			forHandler.add(new ReceivedEvent(record.incoming(), check));
+			forHandler.add(new ReceivedEvent(record.incoming(), check, record.trace()));
 			outcome.processed.add(new Processed(record, "applied"));
 			if (sequence > lastApplied) {
 				last.put(subject, sequence);

@@ -44,6 +44,8 @@ final class FailedRecordForwarder extends DeadLetterPublishingRecoverer {
 
 	private final ConsumerMetrics metrics;
 
+	private final RecordTracing tracing;
+
 	/**
 	 * @param template sends String keys and byte[] values
 	 * @param topics the group's topics
@@ -51,14 +53,16 @@ final class FailedRecordForwarder extends DeadLetterPublishingRecoverer {
 	 * topic
 	 * @param delays the back-off
 	 * @param metrics counts forwarded records
+	 * @param tracing starts the span of the forwarding, in the record's trace
 	 */
 	FailedRecordForwarder(KafkaOperations<?, ?> template, ConsumerTopics topics, int fromRetry, RetryDelays delays,
-			ConsumerMetrics metrics) {
+			ConsumerMetrics metrics, RecordTracing tracing) {
 		super(template, (record, exception) -> new TopicPartition(destination(topics, fromRetry, exception), -1));
 		this.topics = topics;
 		this.fromRetry = fromRetry;
 		this.delays = delays;
 		this.metrics = metrics;
+		this.tracing = tracing;
 		setHeadersFunction(this::extraHeaders);
 		setAppendOriginalHeaders(false);
 		setFailIfSendResultIsError(true);
@@ -81,11 +85,13 @@ final class FailedRecordForwarder extends DeadLetterPublishingRecoverer {
 		}
 		Exception cause = Failures.unwrap(exception);
 		String destination = destination(this.topics, this.fromRetry, cause);
-		super.accept(record, consumer, cause);
-		String eventType = eventTypeTag(record);
-		String exceptionTag = cause.getClass().getSimpleName();
-		try (LogContext context = LogContext.of(text(record, CloudEventHeaders.ID),
-				text(record, CloudEventHeaders.TYPE), text(record, CloudEventHeaders.TRACEPARENT))) {
+		EventTrace trace = this.tracing.start(record, "forward");
+		trace.span().tag("pipeline.forwarded_to", destination);
+		trace.failed(cause);
+		try (LogContext context = trace.logContext()) {
+			super.accept(record, consumer, cause);
+			String eventType = eventTypeTag(record);
+			String exceptionTag = cause.getClass().getSimpleName();
 			if (destination.equals(this.topics.deadLetter())) {
 				log.warn("Dead-lettered {} ({}) to {}: {}", EventProcessor.coordinates(record), eventType, destination,
 						cause.toString());
@@ -97,11 +103,9 @@ final class FailedRecordForwarder extends DeadLetterPublishingRecoverer {
 				this.metrics.retried(eventType, exceptionTag);
 			}
 		}
-	}
-
-	private static String text(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+		finally {
+			trace.end();
+		}
 	}
 
 	private Headers extraHeaders(ConsumerRecord<?, ?> record, Exception exception) {

@@ -1,13 +1,18 @@
 package dev.orderpipeline.consumer;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.orderpipeline.events.kafka.EventEnvelope;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.MDC;
 
 /**
- * Continues the producer's trace in log lines: the event id and the trace id from the
- * {@code traceparent} header go into the MDC ({@code event_id}, {@code trace_id},
- * {@code event_type}) while an event is handled. Full Micrometer Tracing spans are a
- * later step; this is what lets a log search follow one event across services today.
+ * The logging context of one event's handling: its span is current (so Micrometer Tracing
+ * puts {@code traceId} and {@code spanId} into the MDC) and the MDC carries
+ * {@code event_id}, {@code event_type} and {@code trace_id} (the span's trace id; the
+ * {@code traceparent}'s where no tracer is configured). Closing it restores what was
+ * there before, so contexts nest.
  */
 public final class LogContext implements AutoCloseable {
 
@@ -17,7 +22,12 @@ public final class LogContext implements AutoCloseable {
 
 	static final String EVENT_TYPE = "event_type";
 
-	private LogContext() {
+	private final Tracer.SpanInScope scope;
+
+	private final Map<String, String> previous = new LinkedHashMap<>();
+
+	private LogContext(Tracer.SpanInScope scope) {
+		this.scope = scope;
 	}
 
 	static LogContext of(EventEnvelope envelope) {
@@ -25,10 +35,15 @@ public final class LogContext implements AutoCloseable {
 	}
 
 	static LogContext of(String eventId, String eventType, String traceparent) {
-		put(EVENT_ID, eventId);
-		put(EVENT_TYPE, eventType);
-		put(TRACE_ID, traceId(traceparent));
-		return new LogContext();
+		return of(null, eventId, eventType, traceId(traceparent));
+	}
+
+	static LogContext of(Tracer.SpanInScope scope, String eventId, String eventType, String traceId) {
+		LogContext context = new LogContext(scope);
+		context.put(EVENT_ID, eventId);
+		context.put(EVENT_TYPE, eventType);
+		context.put(TRACE_ID, traceId);
+		return context;
 	}
 
 	/**
@@ -49,7 +64,12 @@ public final class LogContext implements AutoCloseable {
 		return parts[1];
 	}
 
-	private static void put(String key, String value) {
+	private void put(String key, String value) {
+		this.previous.put(key, MDC.get(key));
+		set(key, value);
+	}
+
+	private static void set(String key, String value) {
 		if (value != null) {
 			MDC.put(key, value);
 		}
@@ -60,9 +80,10 @@ public final class LogContext implements AutoCloseable {
 
 	@Override
 	public void close() {
-		MDC.remove(EVENT_ID);
-		MDC.remove(EVENT_TYPE);
-		MDC.remove(TRACE_ID);
+		this.previous.forEach(LogContext::set);
+		if (this.scope != null) {
+			this.scope.close();
+		}
 	}
 
 }

@@ -10,13 +10,25 @@ import dev.orderpipeline.events.order.OrderPlacement;
 import dev.orderpipeline.events.order.OrderPlacements;
 
 /**
- * An event handed to an {@link EventHandler}: the decoded event and how its sequence
- * compares with what this group has applied for the same order.
+ * An event handed to an {@link EventHandler}: the decoded event, how its sequence
+ * compares with what this group has applied for the same order, and the span of its
+ * handling.
  *
  * @param incoming the decoded CloudEvent (envelope and typed payload)
  * @param sequenceCheck the event's place in its order's stream
+ * @param trace the span of this event's handling, continuing the producer's trace
  */
-public record ReceivedEvent(IncomingEvent incoming, SequenceCheck sequenceCheck) {
+public record ReceivedEvent(IncomingEvent incoming, SequenceCheck sequenceCheck, EventTrace trace) {
+
+	/**
+	 * An event without a span: its log context still carries the ids from its headers.
+	 * @param incoming the decoded CloudEvent
+	 * @param sequenceCheck the event's place in its order's stream
+	 */
+	public ReceivedEvent(IncomingEvent incoming, SequenceCheck sequenceCheck) {
+		this(incoming, sequenceCheck, EventTrace.untraced(incoming.envelope().id(), incoming.envelope().type(),
+				incoming.envelope().traceparent()));
+	}
 
 	/**
 	 * The event id ({@code ce_id}).
@@ -68,13 +80,14 @@ public record ReceivedEvent(IncomingEvent incoming, SequenceCheck sequenceCheck)
 	}
 
 	/**
-	 * Puts this event's id and trace id into the logging MDC until closed, for log lines
-	 * a handler writes about one event of a batch: {@code try (var log =
+	 * Makes this event's span current and puts its event id and trace id into the logging
+	 * MDC until closed, for log lines a handler writes about one event of a batch (the
+	 * batch as a whole runs in a span of its own): {@code try (var log =
 	 * event.logContext()) { ... }}.
 	 * @return the scope to close
 	 */
 	public LogContext logContext() {
-		return LogContext.of(this.incoming.envelope());
+		return this.trace.logContext();
 	}
 
 }

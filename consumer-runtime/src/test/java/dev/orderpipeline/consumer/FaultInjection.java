@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Puts {@link Faults} in front of the example handler, which stays exactly as the README
- * shows it.
+ * shows it, and records the spans the application ends ({@link RecordedSpans}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FaultInjection {
@@ -17,6 +17,11 @@ class FaultInjection {
 	@Bean
 	Faults faults() {
 		return new Faults();
+	}
+
+	@Bean
+	RecordedSpans recordedSpans() {
+		return new RecordedSpans();
 	}
 
 	@Bean

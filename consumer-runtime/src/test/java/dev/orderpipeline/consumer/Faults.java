@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.MDC;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -21,7 +23,26 @@ final class Faults {
 
 	private final Map<String, AtomicInteger> outages = new ConcurrentHashMap<>();
 
+	private final Map<String, HandlingContext> contexts = new ConcurrentHashMap<>();
+
 	private volatile boolean skipStaleEvents;
+
+	/**
+	 * What the handler saw of an event's tracing: the MDC while the handler is called
+	 * with it, and inside {@link ReceivedEvent#logContext()}.
+	 *
+	 * @param batchTraceId the MDC's {@code traceId} when the handler was called
+	 * @param batchSize how many events that call had
+	 * @param traceId the MDC's {@code traceId} inside the event's log context
+	 * @param spanId the MDC's {@code spanId} there
+	 * @param legacyTraceId the MDC's {@code trace_id} there
+	 * @param eventId the MDC's {@code event_id} there
+	 * @param currentSpanId the span id of the tracer's current span there
+	 */
+	record HandlingContext(String batchTraceId, int batchSize, String traceId, String spanId, String legacyTraceId,
+			String eventId, String currentSpanId) {
+
+	}
 
 	/**
 	 * Fails the next {@code times} calls that include the event as if the database were
@@ -67,7 +88,20 @@ final class Faults {
 		return (count != null) ? count.get() : 0;
 	}
 
+	HandlingContext context(String eventId) {
+		return this.contexts.get(eventId);
+	}
+
 	void check(List<ReceivedEvent> events) {
+		String batchTraceId = MDC.get("traceId");
+		for (ReceivedEvent event : events) {
+			try (LogContext log = event.logContext()) {
+				this.contexts.put(event.id(),
+						new HandlingContext(batchTraceId, events.size(), MDC.get("traceId"), MDC.get("spanId"),
+								MDC.get("trace_id"), MDC.get("event_id"),
+								io.opentelemetry.api.trace.Span.current().getSpanContext().getSpanId()));
+			}
+		}
 		if (events.size() == 1) {
 			this.attempts.computeIfAbsent(events.get(0).id(), (id) -> new AtomicInteger()).incrementAndGet();
 		}
