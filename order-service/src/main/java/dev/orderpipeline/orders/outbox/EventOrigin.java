@@ -3,7 +3,9 @@ package dev.orderpipeline.orders.outbox;
 /**
  * Where the events of the current request come from: its W3C trace context and its
  * correlation id. The web layer binds it for the duration of a request; the outbox writer
- * copies it into the rows it writes, so it travels with the events to Kafka.
+ * copies the correlation id into the rows it writes, and the trace context where no span
+ * is current (a current span's context wins, see {@link OutboxTracing}), so they travel
+ * with the events to Kafka.
  *
  * @param traceparent the W3C {@code traceparent}, or {@code null}
  * @param tracestate the W3C {@code tracestate}, or {@code null}

@@ -14,6 +14,8 @@ import dev.orderpipeline.orders.ordering.OrderEventRecorder;
 import dev.orderpipeline.orders.persistence.OrderRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,10 +45,16 @@ class OutboxConfiguration {
 
 	@Bean
 	OrderEventRecorder outboxWriter(JdbcClient jdbc, OrderRepository orders, EventsProperties events, JsonMapper json,
-			ObjectProvider<OutboxRelay> relay) {
+			ObjectProvider<OutboxRelay> relay, OutboxTracing tracing) {
 		EventEncoder encoder = events.validate() ? EventEncoder.validating(new EventSchemas()) : new EventEncoder();
 		return new OutboxWriter(jdbc, orders, new IntegrationEvents(events.placedVersion()), encoder, events, json,
-				() -> relay.ifAvailable(OutboxRelay::wake));
+				() -> relay.ifAvailable(OutboxRelay::wake), tracing);
+	}
+
+	@Bean
+	OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new OutboxTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean
@@ -74,8 +82,9 @@ class OutboxConfiguration {
 
 	@Bean
 	OutboxRelays outboxRelays(JdbcConnectionDetails database, KafkaProperties kafka, OutboxProperties properties,
-			OutboxMetrics metrics, JsonMapper json, NewTopic orderEventsTopic) {
-		return new OutboxRelays(database, kafka, properties.relay(), metrics, new OutboxStore(json), orderEventsTopic);
+			OutboxMetrics metrics, JsonMapper json, NewTopic orderEventsTopic, OutboxTracing tracing) {
+		return new OutboxRelays(database, kafka, properties.relay(), metrics, new OutboxStore(json), orderEventsTopic,
+				tracing);
 	}
 
 	@Bean
@@ -104,8 +113,11 @@ class OutboxConfiguration {
 
 		private final NewTopic topic;
 
+		private final OutboxTracing tracing;
+
 		OutboxRelays(JdbcConnectionDetails database, KafkaProperties kafka, OutboxProperties.Relay settings,
-				OutboxMetrics metrics, OutboxStore store, NewTopic topic) {
+				OutboxMetrics metrics, OutboxStore store, NewTopic topic, OutboxTracing tracing) {
+			this.tracing = tracing;
 			this.database = database;
 			this.kafka = kafka;
 			this.settings = settings;
@@ -126,7 +138,8 @@ class OutboxConfiguration {
 			return new OutboxRelay(name, store,
 					() -> RelayConnection.open(this.database.getJdbcUrl(), this.database.getUsername(),
 							this.database.getPassword(), settings.lockKey()),
-					this::producer, this.metrics, settings, this.topic.name(), this::ensureTopic, autoStartup);
+					this::producer, this.metrics, settings, this.topic.name(), this::ensureTopic, autoStartup,
+					this.tracing);
 		}
 
 		OutboxProperties.Relay settings() {

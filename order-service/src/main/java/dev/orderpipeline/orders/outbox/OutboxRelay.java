@@ -76,6 +76,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final boolean autoStartup;
 
+	private final OutboxTracing tracing;
+
 	private final AtomicBoolean nudged = new AtomicBoolean();
 
 	private volatile boolean running;
@@ -93,6 +95,14 @@ class OutboxRelay implements SmartLifecycle {
 	OutboxRelay(String name, OutboxStore store, ConnectionFactory connections,
 			Supplier<Producer<String, byte[]>> producers, OutboxMetrics metrics, OutboxProperties.Relay settings,
 			String topic, Runnable ensureTopic, boolean autoStartup) {
+		this(name, store, connections, producers, metrics, settings, topic, ensureTopic, autoStartup,
+				OutboxTracing.NONE);
+	}
+
+	OutboxRelay(String name, OutboxStore store, ConnectionFactory connections,
+			Supplier<Producer<String, byte[]>> producers, OutboxMetrics metrics, OutboxProperties.Relay settings,
+			String topic, Runnable ensureTopic, boolean autoStartup, OutboxTracing tracing) {
+		this.tracing = tracing;
 		this.name = name;
 		this.store = store;
 		this.connections = connections;
@@ -263,15 +273,18 @@ class OutboxRelay implements SmartLifecycle {
 		for (OutboxRow row : rows) {
 			Sent one = new Sent(row);
 			sent.add(one);
+			OutboxTracing.Publication publication = this.tracing.publish(row, this.topic);
 			try {
-				this.producer.send(row.toProducerRecord(this.topic), (metadata, failure) -> {
+				this.producer.send(row.toProducerRecord(this.topic, publication.headers()), (metadata, failure) -> {
 					if (failure == null) {
 						this.metrics.published(row.createdAt(), Instant.now());
 					}
+					publication.end(failure);
 					one.complete(failure);
 				});
 			}
 			catch (KafkaException ex) {
+				publication.end(ex);
 				one.complete(ex);
 			}
 			if (one.isDone() && one.failure() != null && !unpublishable(one.failure())) {

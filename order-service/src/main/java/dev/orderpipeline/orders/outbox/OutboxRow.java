@@ -23,8 +23,18 @@ record OutboxRow(long id, UUID eventId, UUID orderId, String type, byte[] payloa
 		Instant createdAt) {
 
 	ProducerRecord<String, byte[]> toProducerRecord(String topic) {
+		return toProducerRecord(topic, this.headers);
+	}
+
+	/**
+	 * The record with other headers, the row's with the publication's trace context.
+	 * @param topic the topic
+	 * @param headers every header, as text
+	 * @return the record
+	 */
+	ProducerRecord<String, byte[]> toProducerRecord(String topic, Map<String, String> headers) {
 		RecordHeaders recordHeaders = new RecordHeaders();
-		this.headers.forEach((name, value) -> recordHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
+		headers.forEach((name, value) -> recordHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return new ProducerRecord<>(topic, null, this.orderId.toString(), this.payload, recordHeaders);
 	}
 

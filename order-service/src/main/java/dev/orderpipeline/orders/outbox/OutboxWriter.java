@@ -1,5 +1,6 @@
 package dev.orderpipeline.orders.outbox;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.EventEncoder;
@@ -36,8 +37,11 @@ class OutboxWriter implements OrderEventRecorder {
 
 	private final Runnable nudge;
 
+	private final OutboxTracing tracing;
+
 	OutboxWriter(JdbcClient jdbc, OrderRepository orders, IntegrationEvents events, EventEncoder encoder,
-			EventsProperties properties, JsonMapper json, Runnable nudge) {
+			EventsProperties properties, JsonMapper json, Runnable nudge, OutboxTracing tracing) {
+		this.tracing = tracing;
 		this.jdbc = jdbc;
 		this.orders = orders;
 		this.events = events;
@@ -58,9 +62,17 @@ class OutboxWriter implements OrderEventRecorder {
 		long sequence = (event instanceof OrderPlaced) ? 1 : this.orders.nextEventSequence(event.orderId());
 		EventOrigin origin = EventOrigin.current();
 		String correlationId = (origin.correlationId() != null) ? origin.correlationId() : event.orderId().toString();
+		// The current span (the request's) is the event's origin in the trace; without a
+		// tracer, whatever context the request bound.
+		Map<String, String> trace = this.tracing.current();
+		String traceparent = trace.get("traceparent");
+		String tracestate = (traceparent != null) ? trace.get("tracestate") : origin.tracestate();
+		if (traceparent == null) {
+			traceparent = origin.traceparent();
+		}
 		OutgoingEvent outgoing = this.encoder.encode(this.events.of(event, sequence),
 				EventMetadata.newEvent(this.properties.source())
-					.withTraceContext(origin.traceparent(), origin.tracestate())
+					.withTraceContext(traceparent, tracestate)
 					.withCorrelationId(correlationId));
 		this.jdbc.sql("""
 				insert into outbox_event (event_id, order_id, event_type, sequence, payload, headers)

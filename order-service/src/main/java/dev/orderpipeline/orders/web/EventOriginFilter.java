@@ -13,9 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Binds the request's W3C trace context and correlation id for the events it causes.
- * Malformed values are dropped rather than copied into every consumer's logs: a broken
- * {@code traceparent} would only start a broken trace downstream.
+ * Binds the request's correlation id, and its W3C trace context, for the events it
+ * causes. With Micrometer Tracing (every service has it) the outbox writer stores the
+ * current span's context instead, the request's server span, which Boot's observation
+ * already made a child of a well-formed incoming {@code traceparent}; the bound trace
+ * context is the fallback where no span is current. Malformed values are dropped rather
+ * than copied into every consumer's logs: a broken {@code traceparent} would only start a
+ * broken trace downstream.
  */
 @Component
 class EventOriginFilter extends OncePerRequestFilter {
