@@ -2,6 +2,7 @@ package dev.orderpipeline.support.tracing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,9 +39,9 @@ class OtlpExportTests {
 	void startCollector() throws IOException {
 		this.collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.collector.createContext("/v1/traces", (exchange) -> {
-			this.received
-				.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
-			exchange.getRequestBody().readAllBytes();
+			// OTLP protobuf carries names and tag values as plain UTF-8 bytes.
+			this.received.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type")
+					+ " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
 			exchange.sendResponseHeaders(200, -1);
 			exchange.close();
 		});
@@ -64,15 +65,19 @@ class OtlpExportTests {
 	}
 
 	@Test
-	void anEndpointSendsSpansOverOtlpHttp() {
+	void anEndpointSendsSpansOverOtlpHttpButNotThoseOfActuatorRequests() {
 		String endpoint = "http://127.0.0.1:" + this.collector.getAddress().getPort() + "/v1/traces";
 		try (ConfigurableApplicationContext context = run(
 				"management.opentelemetry.tracing.export.otlp.endpoint=" + endpoint,
 				"management.opentelemetry.tracing.export.schedule-delay=50ms")) {
-			context.getBean(Tracer.class).nextSpan().name("exported").start().end();
-			await().atMost(Duration.ofSeconds(30)).until(() -> !this.received.isEmpty());
+			Tracer tracer = context.getBean(Tracer.class);
+			tracer.nextSpan().name("prometheus scrape").tag("uri", "/actuator/prometheus").start().end();
+			tracer.nextSpan().name("order placement").tag("uri", "/orders").start().end();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.received.stream().anyMatch((body) -> body.contains("order placement")));
 		}
-		assertThat(this.received).first().isEqualTo("POST application/x-protobuf");
+		assertThat(this.received).allSatisfy((request) -> assertThat(request).startsWith("POST application/x-protobuf")
+			.doesNotContain("prometheus scrape"));
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {
