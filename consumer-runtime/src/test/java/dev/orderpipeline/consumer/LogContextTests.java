@@ -19,6 +19,20 @@ class LogContextTests {
 	}
 
 	@Test
+	void closingANestedContextRestoresTheOuterOne() {
+		try (LogContext outer = LogContext.of("e-1", "order.placed.v1",
+				"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")) {
+			try (LogContext inner = LogContext.of(null, null, null)) {
+				assertThat(MDC.get("event_id")).isNull();
+				assertThat(MDC.get("trace_id")).isNull();
+			}
+			assertThat(MDC.get("event_id")).isEqualTo("e-1");
+			assertThat(MDC.get("trace_id")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		}
+		assertThat(MDC.get("event_id")).isNull();
+	}
+
+	@Test
 	void ignoresAMissingOrMalformedTraceparent() {
 		assertThat(LogContext.traceId(null)).isNull();
 		assertThat(LogContext.traceId("garbage")).isNull();
