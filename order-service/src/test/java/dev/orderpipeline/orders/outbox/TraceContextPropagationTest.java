@@ -35,9 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * row stores the request's server span (a child of the caller's {@code traceparent}, or a
  * new trace without one) and the record carries the relay's publication span of the same
  * trace. The row is read inside the order's transaction, before any relay (of this or
- * another test context) can publish and delete it.
+ * another test context) can publish and delete it. A context of its own (for that read)
+ * whose relay does not start by itself: each test runs one while it needs it, so that
+ * between tests at most one relay per context competes for the lock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "orders.outbox.relay.enabled=false")
 @WithRealInfrastructure
 @Import(TraceContextPropagationTest.RowCapture.class)
 class TraceContextPropagationTest {
@@ -55,18 +58,26 @@ class TraceContextPropagationTest {
 	@Autowired
 	StoredTraceparents stored;
 
+	@Autowired
+	OutboxConfiguration.OutboxRelays relays;
+
 	OrderApi api;
 
 	EventLog log;
+
+	OutboxRelay relay;
 
 	@BeforeEach
 	void open() {
 		this.api = new OrderApi(this.port);
 		this.log = EventLog.open(this.kafka);
+		this.relay = this.relays.create("trace-test-relay", this.relays.store(), false);
+		this.relay.start();
 	}
 
 	@AfterEach
 	void close() {
+		this.relay.stop();
 		this.log.close();
 	}
 
