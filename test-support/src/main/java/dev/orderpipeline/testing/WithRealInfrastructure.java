@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Inherited
 @Import(RealInfrastructureConfiguration.class)
+@WithTestIdentityProvider
 public @interface WithRealInfrastructure {
 
 }

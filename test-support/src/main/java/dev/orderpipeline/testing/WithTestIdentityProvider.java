@@ -7,18 +7,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.context.annotation.Import;
-
 /**
  * Makes a test's application context trust {@link TestTokens}, without the rest of the
  * real infrastructure: for slice tests such as {@code @WebMvcTest}.
- * {@link WithRealInfrastructure} includes it.
+ * {@link WithRealInfrastructure} includes it. The JWT properties are set before the
+ * context starts (by {@code IdentityProviderContextCustomizerFactory}) and win over the
+ * service's own configuration.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@Import(IdentityProviderConfiguration.class)
 public @interface WithTestIdentityProvider {
 
 }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -68,8 +69,10 @@ class TestTokensTest {
 
 	private static JWTClaimsSet verify(String token) throws Exception {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-				JWKSourceBuilder.create(new URL(TestIdentityProvider.get().jwkSetUri())).retrying(false).build()));
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, JWKSourceBuilder
+			.create(new URL(TestIdentityProvider.get().jwkSetUri()), new DefaultResourceRetriever(10_000, 10_000))
+			.retrying(false)
+			.build()));
 		// Signature only: the claims' checks are the services' decoder's job.
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});

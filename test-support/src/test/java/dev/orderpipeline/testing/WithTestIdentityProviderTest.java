@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +19,9 @@ class WithTestIdentityProviderTest {
 	@Autowired
 	private Environment environment;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@Test
 	void pointsTheResourceServerPropertiesAtTheTestIdentityProvider() {
 		String prefix = "spring.security.oauth2.resourceserver.jwt.";
@@ -24,8 +30,20 @@ class WithTestIdentityProviderTest {
 		assertThat(environment.getProperty(prefix + "audiences")).isEqualTo("order-pipeline");
 	}
 
+	@Test
+	void thePropertiesAreThereWhenConditionsAreEvaluated() {
+		// Spring Boot creates its JWT decoder on such a condition.
+		assertThat(context.containsBean("decidedOnTheJwkSetUri")).isTrue();
+	}
+
 	@SpringBootConfiguration
 	static class Empty {
+
+		@Bean
+		@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+		String decidedOnTheJwkSetUri() {
+			return "present";
+		}
 
 	}
 

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -179,7 +180,9 @@ class LocalIdentityProviderTest {
 	private JWTClaimsSet verifyWithServedKeys(String token) throws Exception {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-				JWKSourceBuilder.create(new URL(provider.jwkSetUri())).retrying(false).build()));
+				JWKSourceBuilder.create(new URL(provider.jwkSetUri()), new DefaultResourceRetriever(10_000, 10_000))
+					.retrying(false)
+					.build()));
 		return processor.process(token, null);
 	}
 
