@@ -154,14 +154,6 @@ public final class Order {
 		return this.tenantId;
 	}
 
-	/**
-	 * Whether the order belongs to this owner. Callers that are not the owner are told
-	 * the order does not exist, so this is the one place that decides.
-	 */
-	public boolean isOwnedBy(OrderOwner owner) {
-		return this.tenantId.equals(owner.tenantId()) && this.customerId.equals(owner.customerId());
-	}
-
 	public String customerId() {
 		return this.customerId;
 	}
