@@ -146,17 +146,19 @@ public final class LocalRun {
 			// Every service trusts the local identity provider's tokens, and only those.
 			identityProvider.resourceServerProperties()
 				.forEach((name, value) -> infrastructureArguments.add("--" + name + "=" + value));
+			Map<String, String> secrets = new LinkedHashMap<>();
 			if (definition.name().equals(ServiceDefinition.PIPELINE_MONITOR)) {
 				String prefix = "--pipeline.monitor.scrape-auth.";
 				infrastructureArguments.addAll(List.of(prefix + "client-id=" + monitorClient.clientId(),
-						prefix + "client-secret=" + monitorClient.clientSecret(),
 						prefix + "token-uri=" + identityProvider.tokenUri()));
+				// pipeline.monitor.scrape-auth.client-secret
+				secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
 			}
 			say("Starting " + definition.name() + " on port " + port + " (log: "
 					+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/"
 					+ definition.name() + ".log) ...");
 			services.add(ServiceProcess.start(definition, options.ports(), options.repositoryRoot(),
-					options.workDirectory().resolve("logs"), infrastructureArguments));
+					options.workDirectory().resolve("logs"), infrastructureArguments, secrets));
 		}
 	}
 
