@@ -2,7 +2,7 @@
 # The test command: every check this project has, on a machine with a JDK 17+ and the
 # package registries. Installs what the checks need from Debian's packages if it is missing
 # (chromium for the status page's browser test, promtool for the alert rules, docker-compose
-# to validate docker-compose.yml), then runs the Java build with all its tests, which start
+# to validate docker-compose.yml, jq for Keycloak's realm file), then runs the Java build with all its tests, which start
 # their own PostgreSQL and Kafka broker.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +11,7 @@ needed=()
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v promtool >/dev/null 2>&1 || needed+=(prometheus)
 command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
+command -v jq >/dev/null 2>&1 || needed+=(jq)
 if ((${#needed[@]})); then
 	echo "[test] installing from Debian's packages: ${needed[*]}"
 	sudo=""
@@ -25,6 +26,12 @@ fi
 # docker-compose.yml cannot be started without a Docker engine; check it is a valid Compose file.
 docker-compose -f docker-compose.yml config -q
 echo "[test] docker-compose.yml is valid"
+# Keycloak refuses a realm file that is not JSON; what it must contain is checked by
+# pipeline-monitor's DeploymentConfigTest.
+for realm in deploy/keycloak/*.json; do
+	jq -e '.realm and (.clients | length > 0) and (.users | length > 0)' "$realm" >/dev/null
+done
+echo "[test] Keycloak realm files are well-formed"
 promtool check config deploy/prometheus/prometheus.yml
 promtool test rules deploy/prometheus/alerts.test.yml
 

@@ -1,9 +1,43 @@
 // Polls GET /api/pipeline every 2 s and renders it. No build step, no libraries; all data goes
-// through textContent, never innerHTML.
+// through textContent, never innerHTML. The API wants a bearer token with role ops: the page
+// asks for one (pasted, kept in sessionStorage for this tab) and polls only while it has one.
 (function () {
 	'use strict';
 
 	var POLL_MS = 2000;
+	var TOKEN_KEY = 'pipeline-monitor.token';
+	var pollTimer = null;
+
+	function token() {
+		return window.sessionStorage.getItem(TOKEN_KEY);
+	}
+
+	function authorized(headers) {
+		var result = headers || {};
+		result.Authorization = 'Bearer ' + token();
+		return result;
+	}
+
+	// Shows the sign-in form with why, and removes every figure from the page: nothing seen
+	// with a token stays on screen once the token is gone or refused.
+	function signIn(message) {
+		window.sessionStorage.removeItem(TOKEN_KEY);
+		window.clearTimeout(pollTimer);
+		document.getElementById('sign-in-message').textContent = message;
+		document.getElementById('sign-in').hidden = false;
+		document.getElementById('signed-in').hidden = true;
+		document.getElementById('freshness').textContent = 'not signed in';
+		document.getElementById('kafka-error').hidden = true;
+		renderOutbox(null);
+		var container = document.getElementById('groups');
+		container.replaceChildren();
+	}
+
+	function refused(status) {
+		return status === 401
+			? 'The token was not accepted (HTTP 401: expired, malformed or from another issuer). Paste a new ops token.'
+			: 'This token may not see the pipeline (HTTP 403: it lacks role ops). Paste a token of an ops user.';
+	}
 
 	function el(tag, attrs, children) {
 		var node = document.createElement(tag);
@@ -53,7 +87,8 @@
 		button.disabled = true;
 		output.className = 'replay-output';
 		output.textContent = 'replaying…';
-		fetch('api/groups/' + encodeURIComponent(group) + '/dead-letters/replay-all', { method: 'POST', headers: { 'X-Pipeline-Monitor': 'replay' } })
+		fetch('api/groups/' + encodeURIComponent(group) + '/dead-letters/replay-all',
+			{ method: 'POST', headers: authorized({ 'X-Pipeline-Monitor': 'replay' }) })
 			.then(function (response) {
 				return response.text().then(function (text) {
 					var body = {};
@@ -137,21 +172,54 @@
 	}
 
 	function poll() {
-		fetch('api/pipeline', { cache: 'no-store' })
+		if (!token()) {
+			signIn('Sign in to see the pipeline: paste an access token with role ops.');
+			return;
+		}
+		document.getElementById('sign-in').hidden = true;
+		document.getElementById('signed-in').hidden = false;
+		fetch('api/pipeline', { cache: 'no-store', headers: authorized() })
 			.then(function (response) {
+				if (response.status === 401 || response.status === 403) {
+					signIn(refused(response.status));
+					return null;
+				}
 				if (!response.ok) {
 					throw new Error('HTTP ' + response.status);
 				}
-				return response.json();
+				return response.json().then(function (snapshot) {
+					if (token()) {
+						render(snapshot);
+					}
+				});
 			})
-			.then(render)
 			.catch(function (error) {
 				var banner = document.getElementById('kafka-error');
 				banner.hidden = false;
 				banner.textContent = 'pipeline-monitor did not answer: ' + error.message;
 			})
-			.then(function () { window.setTimeout(poll, POLL_MS); });
+			.then(function () {
+				if (token()) {
+					pollTimer = window.setTimeout(poll, POLL_MS);
+				}
+			});
 	}
+
+	document.getElementById('sign-in').addEventListener('submit', function (event) {
+		event.preventDefault();
+		var field = document.getElementById('token');
+		var pasted = field.value.trim().replace(/^Bearer\s+/i, '');
+		field.value = '';
+		if (pasted) {
+			window.sessionStorage.setItem(TOKEN_KEY, pasted);
+			window.clearTimeout(pollTimer);
+			poll();
+		}
+	});
+
+	document.getElementById('sign-out').addEventListener('click', function () {
+		signIn('Token forgotten. Paste an access token with role ops to see the pipeline again.');
+	});
 
 	poll();
 }());

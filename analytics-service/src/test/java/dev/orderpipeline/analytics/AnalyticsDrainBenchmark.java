@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.orderpipeline.consumer.ConsumerContainers;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -211,9 +212,11 @@ class AnalyticsDrainBenchmark {
 	}
 
 	private JsonNode get(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrder.TENANT)))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
 	}

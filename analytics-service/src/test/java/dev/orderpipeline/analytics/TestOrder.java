@@ -25,18 +25,32 @@ import dev.orderpipeline.events.order.OrderPlacedV2;
  * @param lines its lines
  * @param cancelledAt when it was cancelled, or null
  * @param version the major version of its {@code order.placed} event
+ * @param tenantId the tenant its events carry, or null for events from before tenancy
+ * (tenant {@code default})
  */
-public record TestOrder(UUID id, Instant placedAt, String currency, List<Line> lines, Instant cancelledAt,
-		int version) {
+public record TestOrder(UUID id, Instant placedAt, String currency, List<Line> lines, Instant cancelledAt, int version,
+		String tenantId) {
+
+	/** The tenant of test orders unless a test says otherwise. */
+	public static final String TENANT = "acme";
 
 	private static final EventEncoder encoder = EventEncoder.validating(new EventSchemas());
 
 	public static TestOrder placed(Instant placedAt, String currency, int version, Line... lines) {
-		return new TestOrder(UUID.randomUUID(), placedAt, currency, List.of(lines), null, version);
+		return new TestOrder(UUID.randomUUID(), placedAt, currency, List.of(lines), null, version, TENANT);
 	}
 
 	public TestOrder cancelledAt(Instant at) {
-		return new TestOrder(this.id, this.placedAt, this.currency, this.lines, at, this.version);
+		return new TestOrder(this.id, this.placedAt, this.currency, this.lines, at, this.version, this.tenantId);
+	}
+
+	/**
+	 * The same order in another tenant.
+	 * @param tenant the tenant, or null for events without one (tenant {@code default})
+	 * @return the order
+	 */
+	public TestOrder inTenant(String tenant) {
+		return new TestOrder(this.id, this.placedAt, this.currency, this.lines, this.cancelledAt, this.version, tenant);
 	}
 
 	public LocalDate placedDay() {
@@ -66,14 +80,14 @@ public record TestOrder(UUID id, Instant placedAt, String currency, List<Line> l
 						.map((line) -> new OrderPlacedV1.Line(line.sku(), "Product " + line.sku(), line.quantity(),
 								Money.of(line.unitPrice(), this.currency), Money.of(line.lineTotal(), this.currency)))
 						.toList(),
-					total, zero, total, this.currency, this.placedAt), metadata());
+					total, zero, total, this.currency, this.placedAt, this.tenantId), metadata());
 		}
 		return encoder.encode(new OrderPlacedV2(this.id, 1, new OrderPlacedV2.Customer("c-2", "bob@example.com"),
 				this.lines.stream()
 					.map((line) -> new OrderPlacedV2.Line(line.sku(), "Product " + line.sku(), line.quantity(),
 							Money.of(line.unitPrice(), this.currency), Money.of(line.lineTotal(), this.currency)))
 					.toList(),
-				new OrderPlacedV2.Totals(total, zero, total), this.placedAt), metadata());
+				new OrderPlacedV2.Totals(total, zero, total), this.placedAt, this.tenantId), metadata());
 	}
 
 	/** A new {@code order.cancelled} event (a new event id on every call). */
@@ -82,7 +96,7 @@ public record TestOrder(UUID id, Instant placedAt, String currency, List<Line> l
 				this.lines.stream()
 					.map((line) -> new OrderCancelledV1.ReleasedLine(line.sku(), line.quantity()))
 					.toList(),
-				this.cancelledAt, "changed my mind"), metadata());
+				this.cancelledAt, "changed my mind", this.tenantId), metadata());
 	}
 
 	private static EventMetadata metadata() {

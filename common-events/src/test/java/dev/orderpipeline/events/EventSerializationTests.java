@@ -49,13 +49,13 @@ class EventSerializationTests {
 		JsonNode json = JsonTrees.parse(this.serializer.serialize(new TestEvents(2).orderPlacedV1()));
 
 		assertThat(json.propertyNames()).containsExactly("orderId", "sequence", "customerId", "customerEmail", "lines",
-				"subtotal", "tax", "total", "currency", "placedAt");
+				"subtotal", "tax", "total", "currency", "placedAt", "tenantId");
 	}
 
 	@Test
 	void unknownPropertiesAddedByANewerProducerAreIgnored() {
 		String newer = TestResources.text("samples/order.cancelled.v1/full.json")
-			.replace("\"sequence\": 2,", "\"sequence\": 2, \"tenantId\": \"t-9\", \"refund\": {\"amount\": 1},")
+			.replace("\"sequence\": 2,", "\"sequence\": 2, \"salesChannel\": \"web\", \"refund\": {\"amount\": 1},")
 			.replace("{ \"sku\": \"MUG-0042\", \"quantity\": 2 }",
 					"{ \"sku\": \"MUG-0042\", \"quantity\": 2, \"warehouse\": \"W1\" }");
 

@@ -31,7 +31,8 @@ public final class TestEvents {
 					.map((line) -> new OrderPlacedV1.Line(line.sku, line.name, line.quantity, line.unitPrice,
 							line.unitPrice.times(line.quantity)))
 					.toList(),
-				order.subtotal(), order.tax, order.subtotal().plus(order.tax), order.currency, order.placedAt);
+				order.subtotal(), order.tax, order.subtotal().plus(order.tax), order.currency, order.placedAt,
+				order.tenantId);
 	}
 
 	public OrderPlacedV2 orderPlacedV2() {
@@ -41,8 +42,8 @@ public final class TestEvents {
 					.map((line) -> new OrderPlacedV2.Line(line.sku, line.name, line.quantity, line.unitPrice,
 							line.unitPrice.times(line.quantity)))
 					.toList(),
-				new OrderPlacedV2.Totals(order.subtotal(), order.tax, order.subtotal().plus(order.tax)),
-				order.placedAt);
+				new OrderPlacedV2.Totals(order.subtotal(), order.tax, order.subtotal().plus(order.tax)), order.placedAt,
+				order.tenantId);
 	}
 
 	public OrderCancelledV1 orderCancelledV1() {
@@ -50,7 +51,7 @@ public final class TestEvents {
 		return new OrderCancelledV1(order.id, order.sequence + 1,
 				order.lines.stream().map((line) -> new OrderCancelledV1.ReleasedLine(line.sku, line.quantity)).toList(),
 				order.placedAt.plusSeconds(1 + this.random.nextInt(86_400)),
-				this.random.nextBoolean() ? null : "reason " + this.random.nextInt(100));
+				this.random.nextBoolean() ? null : "reason " + this.random.nextInt(100), order.tenantId);
 	}
 
 	public IntegrationEvent any(EventType type) {
@@ -77,9 +78,11 @@ public final class TestEvents {
 		// Nanosecond precision on purpose: the wire format must not lose it.
 		Instant placedAt = Instant.ofEpochSecond(1_700_000_000L + this.random.nextInt(100_000_000),
 				this.random.nextInt(1_000_000_000));
+		// A quarter without a tenant, like the events published before tenancy.
+		String tenantId = (this.random.nextInt(4) == 0) ? null : "tenant-" + this.random.nextInt(10);
 		return new Order(UUID.randomUUID(), 1 + this.random.nextInt(5), "c-" + this.random.nextInt(1_000_000),
 				"user" + this.random.nextInt(1000) + "@example.com", currency, lines,
-				Money.of(this.random.nextInt(100_000), currency), placedAt);
+				Money.of(this.random.nextInt(100_000), currency), placedAt, tenantId);
 	}
 
 	private record Line(String sku, String name, int quantity, Money unitPrice) {
@@ -87,7 +90,7 @@ public final class TestEvents {
 	}
 
 	private record Order(UUID id, long sequence, String customerId, String email, String currency, List<Line> lines,
-			Money tax, Instant placedAt) {
+			Money tax, Instant placedAt, String tenantId) {
 
 		Money subtotal() {
 			return this.lines.stream()

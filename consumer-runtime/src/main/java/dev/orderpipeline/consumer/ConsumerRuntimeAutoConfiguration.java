@@ -11,6 +11,8 @@ import dev.orderpipeline.consumer.deadletter.DeadLetterController;
 import dev.orderpipeline.consumer.deadletter.DeadLetterReplayer;
 import dev.orderpipeline.consumer.deadletter.DeadLetterStore;
 import dev.orderpipeline.events.EventSchemas;
+import dev.orderpipeline.support.security.EndpointAuthorization;
+import dev.orderpipeline.support.security.Roles;
 import dev.orderpipeline.events.kafka.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,7 +65,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Starts the consumer runtime when the application defines an {@link EventHandler}: the
  * group's topics, a batch container on the source topic, a record container with back-off
- * per retry topic, the dead-letter recorder, and the dead-letter endpoints.
+ * per retry topic, the dead-letter recorder, and the dead-letter endpoints (role
+ * {@code ops}).
  * <p>
  * Why batch + retry topics and not {@code @RetryableTopic}: retry topics do not support
  * batch listeners, and one transaction per event cannot drain a backlog fast enough. The
@@ -147,6 +150,17 @@ public class ConsumerRuntimeAutoConfiguration {
 	@ConditionalOnWebApplication
 	DeadLetterController deadLetterController(DeadLetterStore store, DeadLetterReplayer replayer) {
 		return new DeadLetterController(store, replayer);
+	}
+
+	/**
+	 * Dead-letter operations are for ops users: the records carry customers' data, and a
+	 * replay re-applies events. Not scoped by tenant: a malformed record may not even
+	 * have a readable one. Applied by the security core in {@code service-support}.
+	 */
+	@Bean
+	@ConditionalOnWebApplication
+	EndpointAuthorization deadLetterAuthorization() {
+		return (requests) -> requests.requestMatchers("/dead-letters/**").hasRole(Roles.OPS);
 	}
 
 	@Bean

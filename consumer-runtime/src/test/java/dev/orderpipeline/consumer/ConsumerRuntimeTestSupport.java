@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import dev.orderpipeline.consumer.example.ExampleConsumerApplication;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -172,15 +173,25 @@ abstract class ConsumerRuntimeTestSupport {
 		return this.meters.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
+	/** As an ops user: the dead-letter endpoints and metrics are theirs. */
 	HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		return send("GET", path, TestTokens.ops());
 	}
 
 	HttpResponse<String> post(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return send("POST", path, TestTokens.ops());
+	}
+
+	/**
+	 * @param token the bearer token, or null to send none
+	 */
+	HttpResponse<String> send(String method, String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", TestTokens.bearer(token));
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	Long deadLetterId(String eventId) {

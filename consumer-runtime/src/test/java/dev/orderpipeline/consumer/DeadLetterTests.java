@@ -1,5 +1,6 @@
 package dev.orderpipeline.consumer;
 
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.EventFormatException;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -56,6 +58,32 @@ class DeadLetterTests extends ConsumerRuntimeTestSupport {
 		assertThat(JsonPath.<List<String>>read(shown.body(), "$.headers[*].name")).contains("ce_id", "traceparent",
 				KafkaHeaders.DLT_ORIGINAL_OFFSET);
 		assertThat(get("/dead-letters/999999999").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void deadLetterOperationsAreForOpsUsersOnly() throws Exception {
+		String customer = TestTokens.customer("customer-ana", "acme");
+		for (String[] call : new String[][] { { "GET", "/dead-letters" }, { "GET", "/dead-letters/1" },
+				{ "POST", "/dead-letters/1/replay" }, { "POST", "/dead-letters/replay-all" } }) {
+			assertProblem(send(call[0], call[1], customer), 403);
+			assertProblem(send(call[0], call[1], TestTokens.admin()), 403);
+			assertProblem(send(call[0], call[1], TestTokens.monitoring()), 403);
+			assertProblem(send(call[0], call[1], null), 401);
+		}
+		assertProblem(send("GET", "/dead-letters", TestTokens.expired()), 401);
+		assertProblem(send("GET", "/dead-letters", TestTokens.signedByAnotherKey()), 401);
+		assertThat(get("/dead-letters").statusCode()).isEqualTo(200);
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(status);
+		if (status == 401) {
+			assertThat(response.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
+		}
 	}
 
 	@Test

@@ -3,9 +3,11 @@ package dev.orderpipeline.localrun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import dev.orderpipeline.infra.LocalInfrastructure;
 import dev.orderpipeline.infra.Ports;
 import dev.orderpipeline.infra.PostgresServer;
+import dev.orderpipeline.infra.auth.LocalIdentityProvider;
+import dev.orderpipeline.infra.auth.MachineClient;
 
 /**
- * The local run: PostgreSQL, a Kafka broker and the four services on this machine, with
- * real data that survives restarts. Ctrl-C or SIGTERM stops everything it started.
+ * The local run: PostgreSQL, a Kafka broker, a local identity provider and the services
+ * on this machine, with real data that survives restarts. Ctrl-C or SIGTERM stops
+ * everything it started.
  */
 public final class LocalRun {
 
@@ -32,6 +37,12 @@ public final class LocalRun {
 	private volatile LocalInfrastructure infrastructure;
 
 	private volatile LocalMailServer mail;
+
+	private volatile LocalIdentityProvider identityProvider;
+
+	/** The monitor's client credentials, with a secret made new on every start. */
+	private final MachineClient monitorClient = new MachineClient(ServiceDefinition.PIPELINE_MONITOR, randomSecret(),
+			List.of("monitoring"));
 
 	private volatile boolean stopping;
 
@@ -77,6 +88,9 @@ public final class LocalRun {
 			mail = LocalMailServer.start(options.ports().get(LocalRunOptions.SMTP),
 					options.ports().get(LocalRunOptions.MAIL_UI));
 			say("SMTP (GreenMail) is up on port " + options.ports().get(LocalRunOptions.SMTP));
+			identityProvider = LocalIdentityProvider.start(options.ports().get(LocalRunOptions.AUTH));
+			identityProvider.registerClient(monitorClient);
+			say("Identity provider is up: " + identityProvider.issuer() + " (a new signing key on every start)");
 			startServices();
 			if (!awaitServicesUp()) {
 				return 1;
@@ -129,11 +143,22 @@ public final class LocalRun {
 								"--spring.datasource.username=" + PostgresServer.USER,
 								"--spring.datasource.password=" + PostgresServer.PASSWORD));
 			}
+			// Every service trusts the local identity provider's tokens, and only those.
+			identityProvider.resourceServerProperties()
+				.forEach((name, value) -> infrastructureArguments.add("--" + name + "=" + value));
+			Map<String, String> secrets = new LinkedHashMap<>();
+			if (definition.name().equals(ServiceDefinition.PIPELINE_MONITOR)) {
+				String prefix = "--pipeline.monitor.scrape-auth.";
+				infrastructureArguments.addAll(List.of(prefix + "client-id=" + monitorClient.clientId(),
+						prefix + "token-uri=" + identityProvider.tokenUri()));
+				// pipeline.monitor.scrape-auth.client-secret
+				secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
+			}
 			say("Starting " + definition.name() + " on port " + port + " (log: "
 					+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/"
 					+ definition.name() + ".log) ...");
 			services.add(ServiceProcess.start(definition, options.ports(), options.repositoryRoot(),
-					options.workDirectory().resolve("logs"), infrastructureArguments));
+					options.workDirectory().resolve("logs"), infrastructureArguments, secrets));
 		}
 	}
 
@@ -176,8 +201,8 @@ public final class LocalRun {
 			for (String link : service.definition().links()) {
 				text.append(String.format("  %-26s %s%s%n", "", service.baseUrl(), link.replace("/ (", "/   (")));
 			}
-			text.append(String.format("  %-26s %s/actuator/health   %s/actuator/prometheus%n", "", service.baseUrl(),
-					service.baseUrl()));
+			text.append(String.format("  %-26s %s/actuator/health   %s/actuator/prometheus (ops or monitoring token)%n",
+					"", service.baseUrl(), service.baseUrl()));
 		}
 		text.append(String.format("%n  %-26s %s  (user %s)%n", "PostgreSQL",
 				infrastructure.postgres().jdbcUrl("{orders,notifications,analytics,search}"), PostgresServer.USER));
@@ -186,8 +211,35 @@ public final class LocalRun {
 				String.format("  %-26s smtp://127.0.0.1:%d   received mail: http://localhost:%d%n", "SMTP (GreenMail)",
 						options.ports().get(LocalRunOptions.SMTP), options.ports().get(LocalRunOptions.MAIL_UI)));
 		text.append(String.format("  %-26s %s%n", "Data and logs", options.workDirectory()));
+		text.append(accessTokens());
 		text.append("\nPress Ctrl-C to stop everything.\n");
 		System.out.println(text);
+	}
+
+	/** Where the tokens are, and a request that uses one. */
+	private String accessTokens() {
+		String auth = "http://localhost:" + identityProvider.port();
+		String orders = "http://localhost:" + options.ports().get("order-service");
+		return String.format(
+				"""
+
+						  %-26s %s   (JWK set %s)
+						  Every API call needs an access token. Tokens (valid 12 h) for the demo users customer,
+						  customer2, otherTenantCustomer, admin and ops:  curl -s %s/dev/tokens
+						  Any other:  curl -s -H 'Accept: text/plain' '%s/dev/token?sub=customer-1&tenant=acme&roles=customer'
+						  For example, customer-ana of tenant acme places an order:
+
+						    TOKEN=$(curl -s -H 'Accept: text/plain' '%s/dev/token?sub=customer-ana&tenant=acme&roles=customer&email=ana@example.com')
+						    curl -si %s/orders -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+						      -H "Idempotency-Key: $(date +%%s%%N)" -d '{"currency":"EUR","items":[{"sku":"SKU-1","quantity":2}]}'
+						""",
+				"Identity provider", identityProvider.issuer(), identityProvider.jwkSetUri(), auth, auth, auth, orders);
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/**
@@ -213,6 +265,10 @@ public final class LocalRun {
 		for (ServiceProcess service : services) {
 			service.awaitExit(Duration.ofSeconds(30));
 			say("Stopped " + service.definition().name());
+		}
+		LocalIdentityProvider runningIdentityProvider = identityProvider;
+		if (runningIdentityProvider != null) {
+			runningIdentityProvider.close();
 		}
 		LocalMailServer runningMail = mail;
 		if (runningMail != null) {

@@ -20,6 +20,11 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 
 	static final String MAIL_UI = "mail-ui";
 
+	/**
+	 * The local identity provider: tokens for the demo users and the monitor's client.
+	 */
+	static final String AUTH = "auth";
+
 	static Map<String, Integer> defaultPorts() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		ports.put(POSTGRES, 15432);
@@ -27,6 +32,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		ports.put(KAFKA_CONTROLLER, 19093);
 		ports.put(SMTP, 3025);
 		ports.put(MAIL_UI, 8025);
+		ports.put(AUTH, 8070);
 		for (ServiceDefinition service : ServiceDefinition.ALL) {
 			ports.put(service.name(), service.defaultPort());
 		}

@@ -13,6 +13,9 @@ import java.util.function.Function;
 record ServiceDefinition(String name, int defaultPort, String database,
 		Function<Map<String, Integer>, List<String>> arguments, List<String> links) {
 
+	/** Scrapes order-service's metrics, so it gets a machine client of its own. */
+	static final String PIPELINE_MONITOR = "pipeline-monitor";
+
 	static final List<ServiceDefinition> ALL = List.of(
 			new ServiceDefinition("order-service", 8080, "orders", ports -> List.of("--spring.profiles.active=demo"),
 					List.of("/products", "/orders", "/swagger-ui.html", "/asyncapi/order-events.asyncapi.yaml")),
@@ -23,7 +26,7 @@ record ServiceDefinition(String name, int defaultPort, String database,
 					List.of("/analytics/daily", "/dead-letters", "/swagger-ui.html")),
 			new ServiceDefinition("search-projection-service", 8083, "search", ports -> List.of(),
 					List.of("/search/orders?q=", "/dead-letters", "/swagger-ui.html")),
-			new ServiceDefinition("pipeline-monitor", 8090, null, ServiceDefinition::monitorArguments,
+			new ServiceDefinition(PIPELINE_MONITOR, 8090, null, ServiceDefinition::monitorArguments,
 					List.of("/ (pipeline status page)", "/api/pipeline")));
 
 	/** The monitor finds the other services wherever their ports were moved. */

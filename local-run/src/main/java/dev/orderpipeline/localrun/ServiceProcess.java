@@ -39,7 +39,7 @@ final class ServiceProcess {
 	}
 
 	static ServiceProcess start(ServiceDefinition definition, Map<String, Integer> ports, Path repositoryRoot,
-			Path logDirectory, List<String> infrastructureArguments) throws IOException {
+			Path logDirectory, List<String> infrastructureArguments, Map<String, String> secrets) throws IOException {
 		int port = ports.get(definition.name());
 		Path jar = executableJar(repositoryRoot.resolve(definition.name()).resolve("target"));
 		Path logFile = logDirectory.resolve(definition.name() + ".log");
@@ -50,9 +50,11 @@ final class ServiceProcess {
 						"--server.address=127.0.0.1", "--pipeline.exit-with-parent=true"));
 		command.addAll(infrastructureArguments);
 		command.addAll(definition.arguments().apply(ports));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+		// Secrets go in the environment: a command line is visible to every user in ps.
+		builder.environment().putAll(secrets);
+		Process process = builder.start();
 		return new ServiceProcess(definition, port, logFile, process);
 	}
 

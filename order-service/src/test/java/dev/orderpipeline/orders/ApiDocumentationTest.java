@@ -33,8 +33,13 @@ class ApiDocumentationTest {
 			.contains("Idempotency-Key");
 		assertThat(api.read("$.paths['/orders'].post.requestBody.content['application/json'].examples", Map.class))
 			.isNotEmpty();
-		assertThat(api.read("$.paths['/orders'].post.responses", Map.class)).containsKeys("201", "400", "409", "422",
-				"503");
+		assertThat(api.read("$.paths['/orders'].post.responses", Map.class)).containsKeys("201", "400", "401", "403",
+				"409", "422", "429", "503");
+		assertThat(api.read("$.components.securitySchemes.bearer", Map.class)).containsEntry("type", "http")
+			.containsEntry("scheme", "bearer")
+			.containsEntry("bearerFormat", "JWT");
+		assertThat(api.read("$.security[0]", Map.class)).containsKey("bearer");
+		assertThat(api.read("$.paths['/orders'].post.description", String.class)).contains("access token");
 		assertThat(api.read("$.paths['/orders'].post.responses['409'].content['application/problem+json'].examples",
 				Map.class))
 			.isNotEmpty();

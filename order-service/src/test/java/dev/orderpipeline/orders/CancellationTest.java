@@ -25,9 +25,12 @@ class CancellationTest {
 
 	OrderApi api;
 
+	String customer;
+
 	@BeforeEach
 	void connect() {
-		this.api = new OrderApi(this.port);
+		this.customer = newCustomer();
+		this.api = new OrderApi(this.port).asCustomer(this.customer);
 	}
 
 	@Test
@@ -92,7 +95,7 @@ class CancellationTest {
 	}
 
 	private String placedOrder(Object... lines) {
-		HttpResponse<String> placed = this.api.placeOrder(newCustomer(), lines);
+		HttpResponse<String> placed = this.api.placeOrder(this.customer, lines);
 		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
 		return JsonPath.parse(placed.body()).read("$.id");
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,10 @@ class IdempotencyTest {
 		String sku = this.api.createProduct(500, 100);
 		String customer = newCustomer();
 		String key = UUID.randomUUID().toString();
-		String body = orderJson(customer, sku, 2);
+		String body = orderJson(sku, 2);
+		OrderApi asCustomer = this.api.asCustomer(customer);
 
-		List<HttpResponse<String>> responses = Concurrently.run(50, () -> this.api.post("/orders", body, KEY, key));
+		List<HttpResponse<String>> responses = Concurrently.run(50, () -> asCustomer.post("/orders", body, KEY, key));
 
 		assertThat(ordersOf(customer)).isOne();
 		List<HttpResponse<String>> created = responses.stream().filter((r) -> r.statusCode() == 201).toList();
@@ -57,7 +59,7 @@ class IdempotencyTest {
 			.allSatisfy((r) -> assertThat(OrderApi.problem(r)).containsEntry("type",
 					"https://errors.orderpipeline.dev/idempotency-key-in-progress"));
 
-		HttpResponse<String> retry = this.api.post("/orders", body, KEY, key);
+		HttpResponse<String> retry = asCustomer.post("/orders", body, KEY, key);
 		assertThat(retry.statusCode()).isEqualTo(201);
 		assertThat(retry.body()).isEqualTo(created.get(0).body());
 		assertThat(retry.headers().firstValue("Location")).isEqualTo(created.get(0).headers().firstValue("Location"));
@@ -69,13 +71,13 @@ class IdempotencyTest {
 		String sku = this.api.createProduct(500, 10);
 		String customer = newCustomer();
 		String key = UUID.randomUUID().toString();
-		HttpResponse<String> first = this.api.post("/orders", orderJson(customer, sku, 1), KEY, key);
+		OrderApi asCustomer = this.api.asCustomer(customer);
+		HttpResponse<String> first = asCustomer.post("/orders", orderJson(sku, 1), KEY, key);
 		String reformatted = """
 				{ "items": [ { "quantity": 1, "sku": "%s" } ],
-				  "currency": "EUR", "customerEmail": "ana@example.com", "customerId": "%s" }""".formatted(sku,
-				customer);
+				  "currency": "EUR", "customerEmail": "ana@example.com" }""".formatted(sku);
 
-		HttpResponse<String> replay = this.api.post("/orders", reformatted, KEY, key);
+		HttpResponse<String> replay = asCustomer.post("/orders", reformatted, KEY, key);
 
 		assertThat(first.statusCode()).isEqualTo(201);
 		assertThat(replay.statusCode()).isEqualTo(201);
@@ -88,9 +90,10 @@ class IdempotencyTest {
 		String sku = this.api.createProduct(500, 10);
 		String customer = newCustomer();
 		String key = UUID.randomUUID().toString();
-		assertThat(this.api.post("/orders", orderJson(customer, sku, 1), KEY, key).statusCode()).isEqualTo(201);
+		OrderApi asCustomer = this.api.asCustomer(customer);
+		assertThat(asCustomer.post("/orders", orderJson(sku, 1), KEY, key).statusCode()).isEqualTo(201);
 
-		HttpResponse<String> reused = this.api.post("/orders", orderJson(customer, sku, 2), KEY, key);
+		HttpResponse<String> reused = asCustomer.post("/orders", orderJson(sku, 2), KEY, key);
 
 		assertThat(reused.statusCode()).isEqualTo(422);
 		assertThat(OrderApi.problem(reused)).containsEntry("type",
@@ -99,19 +102,40 @@ class IdempotencyTest {
 	}
 
 	@Test
-	void keysAreScopedPerCustomer() {
+	void anotherCustomersKeyNeverReplaysTheirResponse() {
 		String sku = this.api.createProduct(500, 10);
 		String key = UUID.randomUUID().toString();
 		String ana = newCustomer();
 		String bob = newCustomer();
 
-		HttpResponse<String> anasOrder = this.api.post("/orders", orderJson(ana, sku, 1), KEY, key);
-		HttpResponse<String> bobsOrder = this.api.post("/orders", orderJson(bob, sku, 1), KEY, key);
+		HttpResponse<String> anasOrder = this.api.asCustomer(ana).post("/orders", orderJson(sku, 1), KEY, key);
+		HttpResponse<String> bobsOrder = this.api.asCustomer(bob).post("/orders", orderJson(sku, 1), KEY, key);
 
 		assertThat(anasOrder.statusCode()).isEqualTo(201);
 		assertThat(bobsOrder.statusCode()).isEqualTo(201);
+		assertThat(JsonPath.parse(bobsOrder.body()).read("$.customerId", String.class)).isEqualTo(bob);
 		assertThat(JsonPath.parse(bobsOrder.body()).read("$.id", String.class))
 			.isNotEqualTo(JsonPath.parse(anasOrder.body()).read("$.id", String.class));
+		assertThat(ordersOf(ana)).isOne();
+		assertThat(ordersOf(bob)).isOne();
+	}
+
+	@Test
+	void theSameCustomerIdInAnotherTenantHasItsOwnKeys() {
+		String sku = this.api.createProduct(500, 10);
+		String key = UUID.randomUUID().toString();
+		String customer = newCustomer();
+
+		HttpResponse<String> inAcme = this.api.asCustomer(customer).post("/orders", orderJson(sku, 1), KEY, key);
+		HttpResponse<String> inGlobex = this.api.as(TestTokens.customer(customer, "globex"))
+			.post("/orders", orderJson(sku, 1), KEY, key);
+
+		assertThat(inAcme.statusCode()).isEqualTo(201);
+		assertThat(inGlobex.statusCode()).isEqualTo(201);
+		assertThat(JsonPath.parse(inGlobex.body()).read("$.tenantId", String.class)).isEqualTo("globex");
+		assertThat(JsonPath.parse(inGlobex.body()).read("$.id", String.class))
+			.isNotEqualTo(JsonPath.parse(inAcme.body()).read("$.id", String.class));
+		assertThat(ordersOf(customer)).isEqualTo(2);
 	}
 
 	@Test
@@ -119,11 +143,13 @@ class IdempotencyTest {
 		String sku = this.api.createProduct(500, 1);
 		String customer = newCustomer();
 		String key = UUID.randomUUID().toString();
-		String body = orderJson(customer, sku, 3);
+		String body = orderJson(sku, 3);
+		OrderApi asCustomer = this.api.asCustomer(customer);
 
-		HttpResponse<String> shortOfStock = this.api.post("/orders", body, KEY, key);
-		assertThat(this.api.put("/products/" + sku + "/stock", "{\"onHand\": 5}").statusCode()).isEqualTo(200);
-		HttpResponse<String> retried = this.api.post("/orders", body, KEY, key);
+		HttpResponse<String> shortOfStock = asCustomer.post("/orders", body, KEY, key);
+		assertThat(this.api.asAdmin().put("/products/" + sku + "/stock", "{\"onHand\": 5}").statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> retried = asCustomer.post("/orders", body, KEY, key);
 
 		assertThat(shortOfStock.statusCode()).isEqualTo(409);
 		assertThat(retried.statusCode()).isEqualTo(201);
@@ -137,8 +163,8 @@ class IdempotencyTest {
 	void rejectsAMalformedKey() {
 		String sku = this.api.createProduct(500, 1);
 
-		HttpResponse<String> response = this.api.post("/orders", orderJson(newCustomer(), sku, 1), KEY,
-				"x".repeat(256));
+		HttpResponse<String> response = this.api.asCustomer(newCustomer())
+			.post("/orders", orderJson(sku, 1), KEY, "x".repeat(256));
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(OrderApi.problem(response)).containsEntry("type", "https://errors.orderpipeline.dev/validation");

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.orderpipeline.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Talks to the running service over real HTTP, and sets up catalog data through the
  * public API. Every product it creates has a fresh SKU, so tests sharing one database
  * never see each other's data.
+ *
+ * <p>
+ * Every request carries this instance's access token, if it has one: {@code new
+ * OrderApi(port)} has none, {@link #asCustomer(String)} acts as a customer of tenant
+ * {@value #TENANT}, {@link #as(String)} with any token. Catalog set-up always acts as an
+ * admin, and {@link #placeOrder(String, Object...)} as the given customer.
  */
 public final class OrderApi {
+
+	/** The tenant of the customers the tests act as, unless a test says otherwise. */
+	public static final String TENANT = "acme";
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -29,8 +39,29 @@ public final class OrderApi {
 
 	private final String base;
 
+	private final String token;
+
 	public OrderApi(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, null);
+	}
+
+	private OrderApi(String base, String token) {
+		this.base = base;
+		this.token = token;
+	}
+
+	/** The same API, acting with this access token (no token if {@code null}). */
+	public OrderApi as(String token) {
+		return new OrderApi(this.base, token);
+	}
+
+	/** The same API, acting as this customer of tenant {@value #TENANT}. */
+	public OrderApi asCustomer(String customerId) {
+		return as(TestTokens.customer(customerId, TENANT));
+	}
+
+	public OrderApi asAdmin() {
+		return as(TestTokens.admin());
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -63,7 +94,12 @@ public final class OrderApi {
 	}
 
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30));
+		if (this.token != null) {
+			builder.header("Authorization", TestTokens.bearer(this.token));
+		}
+		return builder;
 	}
 
 	/** Creates an active EUR product with the given stock and returns its fresh SKU. */
@@ -73,17 +109,18 @@ public final class OrderApi {
 
 	public String createProduct(long priceMinor, String currency, long onHand, boolean active) {
 		String sku = "T-" + UUID.randomUUID().toString().substring(0, 18);
-		HttpResponse<String> created = post("/products", """
+		OrderApi admin = asAdmin();
+		HttpResponse<String> created = admin.post("/products", """
 				{"sku": "%s", "name": "Test product %s", "price": {"amount": %d, "currency": "%s"}, "active": %s}"""
 			.formatted(sku, sku, priceMinor, currency, active));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		HttpResponse<String> stocked = put("/products/" + sku + "/stock", "{\"onHand\": " + onHand + "}");
+		HttpResponse<String> stocked = admin.put("/products/" + sku + "/stock", "{\"onHand\": " + onHand + "}");
 		assertThat(stocked.statusCode()).as(stocked.body()).isEqualTo(200);
 		return sku;
 	}
 
 	public long available(String sku) {
-		HttpResponse<String> product = get("/products/" + sku);
+		HttpResponse<String> product = asAdmin().get("/products/" + sku);
 		assertThat(product.statusCode()).isEqualTo(200);
 		return JsonPath.parse(product.body()).read("$.available", Long.class);
 	}
@@ -92,18 +129,21 @@ public final class OrderApi {
 		return "c-" + UUID.randomUUID();
 	}
 
-	/** An order body; {@code lines} alternate SKU and quantity. */
-	public static String orderJson(String customerId, Object... lines) {
+	/**
+	 * An order body; {@code lines} alternate SKU and quantity. The customer is not in it:
+	 * it is the caller's.
+	 */
+	public static String orderJson(Object... lines) {
 		String items = Stream.iterate(0, (i) -> i < lines.length, (i) -> i + 2)
 			.map((i) -> "{\"sku\": \"%s\", \"quantity\": %s}".formatted(lines[i], lines[i + 1]))
 			.collect(Collectors.joining(", "));
 		return """
-				{"customerId": "%s", "customerEmail": "ana@example.com", "currency": "EUR", "items": [%s]}"""
-			.formatted(customerId, items);
+				{"customerEmail": "ana@example.com", "currency": "EUR", "items": [%s]}""".formatted(items);
 	}
 
+	/** Places an order as this customer of tenant {@value #TENANT}. */
 	public HttpResponse<String> placeOrder(String customerId, Object... lines) {
-		return post("/orders", orderJson(customerId, lines));
+		return asCustomer(customerId).post("/orders", orderJson(lines));
 	}
 
 	private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... headers) {

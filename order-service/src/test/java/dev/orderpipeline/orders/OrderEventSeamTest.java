@@ -58,13 +58,14 @@ class OrderEventSeamTest {
 
 		HttpResponse<String> placed = this.api.placeOrder(customer, sku, 2);
 		UUID id = UUID.fromString(JsonPath.parse(placed.body()).read("$.id"));
-		this.api.post("/orders/" + id + "/cancel", "");
-		this.api.post("/orders/" + id + "/cancel", "");
+		this.api.asCustomer(customer).post("/orders/" + id + "/cancel", "");
+		this.api.asCustomer(customer).post("/orders/" + id + "/cancel", "");
 
 		List<OrderEvent> events = this.committed.of(id);
 		assertThat(events).hasSize(2);
 		assertThat(events.get(0)).isInstanceOfSatisfying(OrderPlaced.class, (fact) -> {
 			assertThat(fact.customerId()).isEqualTo(customer);
+			assertThat(fact.tenantId()).isEqualTo(OrderApi.TENANT);
 			assertThat(fact.total().amount()).isEqualTo(240);
 		});
 		assertThat(events.get(1)).isInstanceOfSatisfying(OrderCancelled.class,

@@ -50,6 +50,7 @@ class OrderPlacementTest {
 		assertThat(response.headers().firstValue("Location")).hasValue("/orders/" + id);
 		assertThat(order.read("$.status", String.class)).isEqualTo("PLACED");
 		assertThat(order.read("$.customerId", String.class)).isEqualTo(customer);
+		assertThat(order.read("$.tenantId", String.class)).isEqualTo(OrderApi.TENANT);
 		assertThat(order.read("$.lines[0].sku", String.class)).isEqualTo(espresso);
 		assertThat(order.read("$.lines[0].unitPrice", Map.class)).isEqualTo(Map.of("amount", 2490, "currency", "EUR"));
 		assertThat(order.read("$.lines[0].lineTotal.amount", Long.class)).isEqualTo(4980);
@@ -79,10 +80,11 @@ class OrderPlacementTest {
 	@Test
 	void readsTheOrderBackExactlyAsPlaced() {
 		String sku = this.api.createProduct(999, 5);
-		HttpResponse<String> placed = this.api.placeOrder(newCustomer(), sku, 3);
+		String customer = newCustomer();
+		HttpResponse<String> placed = this.api.placeOrder(customer, sku, 3);
 		String id = JsonPath.parse(placed.body()).read("$.id");
 
-		HttpResponse<String> read = this.api.get("/orders/" + id);
+		HttpResponse<String> read = this.api.asCustomer(customer).get("/orders/" + id);
 
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.parse(read.body()).read("$", Map.class))
@@ -130,13 +132,12 @@ class OrderPlacementTest {
 		String second = JsonPath.parse(this.api.placeOrder(customer, sku, 2).body()).read("$.id");
 		String third = JsonPath.parse(this.api.placeOrder(customer, sku, 3).body()).read("$.id");
 		this.api.placeOrder(newCustomer(), sku, 1);
-		assertThat(this.api.post("/orders/" + second + "/cancel", "").statusCode()).isEqualTo(200);
+		OrderApi asCustomer = this.api.asCustomer(customer);
+		assertThat(asCustomer.post("/orders/" + second + "/cancel", "").statusCode()).isEqualTo(200);
 
-		DocumentContext pageOne = JsonPath.parse(this.api.get("/orders?customerId=" + customer + "&size=2").body());
-		DocumentContext pageTwo = JsonPath
-			.parse(this.api.get("/orders?customerId=" + customer + "&size=2&page=1").body());
-		DocumentContext placedOnly = JsonPath
-			.parse(this.api.get("/orders?customerId=" + customer + "&status=PLACED").body());
+		DocumentContext pageOne = JsonPath.parse(asCustomer.get("/orders?size=2").body());
+		DocumentContext pageTwo = JsonPath.parse(asCustomer.get("/orders?size=2&page=1").body());
+		DocumentContext placedOnly = JsonPath.parse(asCustomer.get("/orders?status=PLACED").body());
 
 		assertThat(pageOne.read("$.items[*].id", List.class)).containsExactly(third, second);
 		assertThat(pageOne.read("$.hasNext", Boolean.class)).isTrue();
@@ -144,12 +145,13 @@ class OrderPlacementTest {
 		assertThat(pageTwo.read("$.items[*].id", List.class)).containsExactly(first);
 		assertThat(pageTwo.read("$.hasNext", Boolean.class)).isFalse();
 		assertThat(placedOnly.read("$.items[*].id", List.class)).containsExactly(third, first);
-		assertThat(this.api.get("/orders?customerId=" + customer + "&size=101").statusCode()).isEqualTo(400);
+		assertThat(asCustomer.get("/orders?size=101").statusCode()).isEqualTo(400);
 	}
 
 	@Test
 	void unknownOrderIs404Problem() {
-		HttpResponse<String> response = this.api.get("/orders/0192f0c4-0000-7000-8000-000000000000");
+		HttpResponse<String> response = this.api.asCustomer(newCustomer())
+			.get("/orders/0192f0c4-0000-7000-8000-000000000000");
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(OrderApi.problem(response)).containsEntry("type", "https://errors.orderpipeline.dev/not-found");

@@ -24,13 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groups the groups always watched, by group id, with the base URL of the service
  * that consumes in that group (for dead-letter replay)
  * @param orderService where the outbox gauges are scraped
+ * @param scrapeAuth the client credentials that scrape needs (order-service's
+ * {@code /actuator/prometheus} wants a token with role monitoring); unset: no token sent
  */
 @ConfigurationProperties("pipeline.monitor")
 public record MonitorProperties(@DefaultValue("order-events") String sourceTopic,
 		@DefaultValue("true") boolean discoverGroups, @DefaultValue("{group}.{source}.dlt") String deadLetterTopic,
 		@DefaultValue("5s") Duration refreshInterval, @DefaultValue("60s") Duration stallAfter,
 		@DefaultValue("60s") Duration trendWindow, @DefaultValue("10s") Duration kafkaTimeout,
-		Map<String, Group> groups, @DefaultValue OrderService orderService) {
+		Map<String, Group> groups, @DefaultValue OrderService orderService, @DefaultValue ScrapeAuth scrapeAuth) {
 
 	public MonitorProperties {
 		groups = (groups != null) ? new LinkedHashMap<>(groups) : new LinkedHashMap<>();
@@ -56,6 +58,36 @@ public record MonitorProperties(@DefaultValue("order-events") String sourceTopic
 			@DefaultValue("outbox_pending_rows") String pendingMetric,
 			@DefaultValue("outbox_oldest_pending_age_seconds") String oldestAgeMetric,
 			@DefaultValue("2s") Duration timeout) {
+	}
+
+	/**
+	 * OAuth2 client credentials for scraping order-service: a token with role
+	 * {@code monitoring} from {@code tokenUri}, as client {@code clientId} (HTTP Basic).
+	 * Without a client id the scrape sends no token (setups from before the services were
+	 * secured).
+	 *
+	 * @param clientId the client, e.g. {@code pipeline-monitor}; unset: no token
+	 * @param clientSecret its secret
+	 * @param tokenUri the identity provider's token endpoint
+	 */
+	public record ScrapeAuth(String clientId, String clientSecret, URI tokenUri) {
+
+		public ScrapeAuth {
+			if (clientId != null && !clientId.isBlank() && (tokenUri == null || clientSecret == null)) {
+				throw new IllegalArgumentException("pipeline.monitor.scrape-auth.client-id is set (" + clientId
+						+ "): token-uri and client-secret are needed too");
+			}
+		}
+
+		public boolean enabled() {
+			return this.clientId != null && !this.clientId.isBlank();
+		}
+
+		@Override
+		public String toString() {
+			return "ScrapeAuth[clientId=" + this.clientId + ", tokenUri=" + this.tokenUri + "]";
+		}
+
 	}
 
 }

@@ -35,11 +35,9 @@ class BrokerOutageTest extends MonitorIntegrationTest {
 			assertThat(JsonPath.parse(api.body()).read("$.kafkaError", String.class)).isNotBlank();
 			assertThat(JsonPath.parse(api.body())
 				.read("$.groups[?(@.group == 'outage-check')].lagMessages", java.util.List.class)).containsExactly(2);
-			HttpResponse<String> prometheus = get("/actuator/prometheus");
-			assertThat(prometheus.statusCode()).isEqualTo(200);
-			assertThat(ConsumerLagTest.sample(prometheus.body(), "pipeline_monitor_refresh_failures_total"))
-				.isPositive();
-			assertThat(ConsumerLagTest.sample(prometheus.body(), "pipeline_monitor_last_success_timestamp_seconds"))
+			String prometheus = prometheusText();
+			assertThat(ConsumerLagTest.sample(prometheus, "pipeline_monitor_refresh_failures_total")).isPositive();
+			assertThat(ConsumerLagTest.sample(prometheus, "pipeline_monitor_last_success_timestamp_seconds"))
 				.isEqualTo(lastRead.toEpochMilli() / 1000.0);
 		}
 		finally {

@@ -53,7 +53,7 @@ class ConsumerLagTest extends MonitorIntegrationTest {
 		assertThat(group.members()).isZero();
 		assertThat(group.status()).isEqualTo("stopped");
 
-		String prometheus = get("/actuator/prometheus").body();
+		String prometheus = prometheusText();
 		assertThat(sample(prometheus, "kafka_consumer_group_lag_messages", "group", "lag-check", "topic", SOURCE,
 				"partition", "0"))
 			.isEqualTo(7.0);
@@ -154,8 +154,7 @@ class ConsumerLagTest extends MonitorIntegrationTest {
 		// The oldest record is the first of either partition, stamped BASE.
 		assertThat(deadLetters.oldestAgeSeconds())
 			.isCloseTo((snapshot.observedAt().toEpochMilli() - BASE.toEpochMilli()) / 1000.0, within(0.001));
-		assertThat(sample(get("/actuator/prometheus").body(), "kafka_dead_letter_records", "group", "dlt-check",
-				"topic", dlt))
+		assertThat(sample(prometheusText(), "kafka_dead_letter_records", "group", "dlt-check", "topic", dlt))
 			.isEqualTo(5.0);
 	}
 

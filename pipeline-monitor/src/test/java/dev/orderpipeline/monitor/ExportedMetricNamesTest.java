@@ -68,8 +68,7 @@ class ExportedMetricNamesTest extends MonitorIntegrationTest {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> group("names-check").map((g) -> g.deadLetters().records() == 1).orElse(false));
 		Set<String> names = new TreeSet<>();
-		get("/actuator/prometheus").body()
-			.lines()
+		prometheusText().lines()
 			.filter((line) -> !line.startsWith("#") && !line.isBlank())
 			.forEach((line) -> names.add(line.split("[{ ]", 2)[0]));
 		return names;

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import com.sun.net.httpserver.HttpServer;
 import dev.orderpipeline.monitor.pipeline.GroupView;
 import dev.orderpipeline.monitor.pipeline.PipelineRefresher;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,9 +44,12 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One application context for every integration test of the monitor, against the real
- * test broker. Records on the source topic are written once, with timestamps set
+ * test broker and the test identity provider (requests go as an ops user unless a test
+ * says otherwise). Records on the source topic are written once, with timestamps set
  * explicitly, so every test knows exactly which record sits at which offset; each test
  * uses its own consumer groups.
  */
@@ -72,6 +76,9 @@ abstract class MonitorIntegrationTest {
 	static final HttpServer stub = startStub();
 
 	static final List<String> stubRequests = new CopyOnWriteArrayList<>();
+
+	/** The Authorization header of each replay the stub received ("none" without). */
+	static final List<String> stubAuthorizations = new CopyOnWriteArrayList<>();
 
 	private static boolean sourceWritten;
 
@@ -176,26 +183,60 @@ abstract class MonitorIntegrationTest {
 		return this.refresher.latest().groups().stream().filter((g) -> g.group().equals(name)).findFirst();
 	}
 
+	/** A GET as an ops user. */
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return getAs(path, TestTokens.ops());
 	}
 
 	/**
-	 * A POST as the status page sends it, with the header that proves it comes from the
-	 * page.
+	 * A GET with a bearer token.
+	 * @param token the access token, {@code null} for none
+	 */
+	HttpResponse<String> getAs(String path, String token) throws IOException, InterruptedException {
+		return this.http.send(authorized(HttpRequest.newBuilder(uri(path)), token).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The monitor's Prometheus text, read as Prometheus does (role monitoring). */
+	String prometheusText() throws IOException, InterruptedException {
+		HttpResponse<String> response = getAs("/actuator/prometheus", TestTokens.monitoring());
+		assertThat(response.statusCode()).as("scrape with a monitoring token").isEqualTo(200);
+		return response.body();
+	}
+
+	/**
+	 * A POST as the status page sends it for an ops user, with the header that proves it
+	 * comes from the page.
 	 */
 	HttpResponse<String> post(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-Pipeline-Monitor", "replay")
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return postAs(path, TestTokens.ops());
+	}
+
+	/**
+	 * A POST as the status page sends it, with a bearer token.
+	 * @param token the access token, {@code null} for none
+	 */
+	HttpResponse<String> postAs(String path, String token) throws IOException, InterruptedException {
+		return this.http
+			.send(authorized(HttpRequest.newBuilder(uri(path)), token).header("X-Pipeline-Monitor", "replay")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+		return (token != null) ? request.header("Authorization", TestTokens.bearer(token)) : request;
 	}
 
 	private static HttpServer startStub() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/dead-letters/replay-all", (exchange) -> {
+				stubAuthorizations
+					.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("none"));
 				stubRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
 				respond(exchange, 202, "application/json", "{\"replayed\":2}");
 			});

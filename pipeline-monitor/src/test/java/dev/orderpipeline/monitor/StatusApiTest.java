@@ -1,12 +1,12 @@
 package dev.orderpipeline.monitor;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.orderpipeline.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +41,16 @@ class StatusApiTest extends MonitorIntegrationTest {
 	}
 
 	@Test
-	void replayAllIsForwardedToTheGroupsConsumerService() throws Exception {
-		HttpResponse<String> response = post("/api/groups/replay-check/dead-letters/replay-all");
+	void replayAllIsForwardedToTheGroupsConsumerServiceWithTheCallersToken() throws Exception {
+		String ops = TestTokens.ops();
+
+		HttpResponse<String> response = postAs("/api/groups/replay-check/dead-letters/replay-all", ops);
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(JsonPath.parse(response.body()).read("$.replayed", Integer.class)).isEqualTo(2);
 		assertThat(stubRequests).contains("POST /dead-letters/replay-all?limit=1000");
+		// The consumer service checks the role itself: it gets the ops user's own token.
+		assertThat(stubAuthorizations).contains(TestTokens.bearer(ops));
 	}
 
 	@Test
@@ -64,11 +68,12 @@ class StatusApiTest extends MonitorIntegrationTest {
 	void replayAllWithoutThePagesHeaderIsRefusedAndNotForwarded() throws Exception {
 		int forwarded = stubRequests.size();
 
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(
-					URI.create("http://127.0.0.1:" + this.port + "/api/groups/replay-check/dead-letters/replay-all"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(
+				authorized(HttpRequest.newBuilder(uri("/api/groups/replay-check/dead-letters/replay-all")),
+						TestTokens.ops())
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(stubRequests).hasSize(forwarded);

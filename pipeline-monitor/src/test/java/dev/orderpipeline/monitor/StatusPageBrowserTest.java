@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.orderpipeline.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +22,31 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The status page in headless Chromium: what it shows (from a DOM dump after its script
- * has polled the API) and what its replay button does (clicked over the DevTools
- * protocol). Chromium is required: without it these tests fail and say how to install it
- * ({@code .ci/run} installs it).
+ * The status page in headless Chromium, driven over the DevTools protocol as a user
+ * would: paste a token into the sign-in form, then read what the page shows and click its
+ * replay button. Without a token (a DOM dump of a fresh profile) it shows only the
+ * sign-in form. Chromium is required: without it these tests fail and say how to install
+ * it ({@code .ci/run} installs it).
  */
 class StatusPageBrowserTest extends MonitorIntegrationTest {
+
+	/**
+	 * Pastes a token into the sign-in form, submits it, waits until the page shows either
+	 * groups or the sign-in form again, and returns the page's markup.
+	 */
+	private static final String SIGN_IN = """
+			(async () => {
+				const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+				const form = document.getElementById('sign-in');
+				for (let i = 0; i < 100 && form.hidden; i++) await pause();
+				document.getElementById('token').value = '%s';
+				form.querySelector('button[type=submit]').click();
+				const settled = () => document.querySelector('[data-group]')
+					|| (!form.hidden && document.getElementById('sign-in-message').textContent.includes('HTTP'));
+				for (let i = 0; i < 100 && !settled(); i++) await pause();
+				return document.documentElement.outerHTML;
+			})()
+			""";
 
 	/**
 	 * Clicks a group's replay button (confirming the dialog) and returns what the page
@@ -70,7 +90,10 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> group("page-check").map((g) -> g.lagMessages() == 6).orElse(false));
 
-		String dom = renderedDom("http://127.0.0.1:" + this.port + "/");
+		String dom;
+		try (Chromium chromium = Chromium.open(page(), this.workDirectory)) {
+			dom = chromium.evaluate(SIGN_IN.formatted(TestTokens.ops()), Duration.ofSeconds(30));
+		}
 
 		String group = groupBlock(dom, "page-check");
 		assertThat(group).contains("<b class=\"group-lag-messages\">6</b>");
@@ -79,24 +102,56 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 		assertThat(group).contains("data-status=\"stopped\"");
 		assertThat(dom).contains("<dd id=\"outbox-pending\">12</dd>");
 		assertThat(groupBlock(dom, "notification-service")).contains("data-status=\"stopped\"");
+		assertThat(dom).contains("<form id=\"sign-in\" hidden=\"\">");
+	}
+
+	@Test
+	void withoutATokenThePageAsksForOneAndShowsNoData() throws Exception {
+		commit("page-check", Map.of(source(0), 4L, source(1), 5L));
+
+		String dom = renderedDom(page());
+
+		assertThat(dom).contains("<form id=\"sign-in\">")
+			.contains("Sign in to see the pipeline: paste an access token with role ops.")
+			.contains("<dd id=\"outbox-pending\">unknown</dd>")
+			.doesNotContain("data-group=")
+			.doesNotContain("page-check");
+	}
+
+	@Test
+	void aCustomersTokenIsRefusedAndThePageSaysSoAndShowsNoData() throws Exception {
+		String dom;
+		try (Chromium chromium = Chromium.open(page(), this.workDirectory)) {
+			dom = chromium.evaluate(SIGN_IN.formatted(TestTokens.customer("customer-ana", "acme")),
+					Duration.ofSeconds(30));
+		}
+
+		assertThat(dom).contains("<form id=\"sign-in\">")
+			.contains("This token may not see the pipeline (HTTP 403: it lacks role ops)")
+			.doesNotContain("data-group=");
 	}
 
 	@Test
 	void theReplayButtonReplaysThroughTheMonitorAndShowsTheResult() throws Exception {
 		int before = stubRequests.size();
+		String ops = TestTokens.ops();
 
-		try (Chromium chromium = Chromium.open("http://127.0.0.1:" + this.port + "/", this.workDirectory)) {
+		try (Chromium chromium = Chromium.open(page(), this.workDirectory)) {
+			chromium.evaluate(SIGN_IN.formatted(ops), Duration.ofSeconds(30));
 			String shown = chromium.evaluate(CLICK_REPLAY.formatted("replay-check"), Duration.ofSeconds(30));
 
 			assertThat(shown).isEqualTo("replayed 2");
 		}
 		assertThat(stubRequests.subList(before, stubRequests.size()))
 			.containsExactly("POST /dead-letters/replay-all?limit=1000");
+		assertThat(stubAuthorizations.subList(before, stubAuthorizations.size()))
+			.containsExactly(TestTokens.bearer(ops));
 	}
 
 	@Test
 	void theReplayButtonShowsTheErrorWhenTheConsumerServiceIsDown() throws Exception {
-		try (Chromium chromium = Chromium.open("http://127.0.0.1:" + this.port + "/", this.workDirectory)) {
+		try (Chromium chromium = Chromium.open(page(), this.workDirectory)) {
+			chromium.evaluate(SIGN_IN.formatted(TestTokens.ops()), Duration.ofSeconds(30));
 			String shown = chromium.evaluate(CLICK_REPLAY.formatted("down-check"), Duration.ofSeconds(30));
 
 			assertThat(shown).startsWith("HTTP 502: down-check at http://127.0.0.1:1 did not answer");
@@ -117,8 +172,12 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 		}
 		String dom = new String(out, StandardCharsets.UTF_8);
 		assertThat(dom).as("Chromium's DOM dump (exit %d; log: %s)", process.exitValue(), Files.readString(log))
-			.contains("data-group=");
+			.contains("</html>");
 		return dom;
+	}
+
+	private String page() {
+		return "http://127.0.0.1:" + this.port + "/";
 	}
 
 	/** The markup of one group's block, up to the next group. */

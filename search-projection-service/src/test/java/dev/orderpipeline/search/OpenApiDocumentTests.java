@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,10 @@ class OpenApiDocumentTests {
 	@Test
 	void describesTheSearchAndRebuildEndpoints() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
+				.header("Authorization", TestTokens.bearer(TestTokens.ops()))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		DocumentContext document = JsonPath.parse(response.body());

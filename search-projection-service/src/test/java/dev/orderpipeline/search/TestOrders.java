@@ -32,6 +32,9 @@ public final class TestOrders {
 
 	private static final URI SOURCE = URI.create("/order-service");
 
+	/** The tenant of test orders unless a test says otherwise. */
+	public static final String TENANT = "acme";
+
 	private TestOrders() {
 	}
 
@@ -53,6 +56,15 @@ public final class TestOrders {
 
 	public static OutgoingEvent placedV1(UUID orderId, String customerId, String email, Instant placedAt,
 			Line... lines) {
+		return placedV1(TENANT, orderId, customerId, email, placedAt, lines);
+	}
+
+	/**
+	 * A v1 placement of a tenant.
+	 * @param tenant the tenant, or null for an event from before tenancy
+	 */
+	public static OutgoingEvent placedV1(String tenant, UUID orderId, String customerId, String email, Instant placedAt,
+			Line... lines) {
 		long subtotal = subtotal(lines);
 		List<OrderPlacedV1.Line> v1Lines = new ArrayList<>();
 		for (Line line : lines) {
@@ -60,10 +72,20 @@ public final class TestOrders {
 					eur(line.total())));
 		}
 		return encoder.encode(new OrderPlacedV1(orderId, 1, customerId, email, v1Lines, eur(subtotal),
-				eur(tax(subtotal)), eur(subtotal + tax(subtotal)), "EUR", placedAt), EventMetadata.newEvent(SOURCE));
+				eur(tax(subtotal)), eur(subtotal + tax(subtotal)), "EUR", placedAt, tenant),
+				EventMetadata.newEvent(SOURCE));
 	}
 
 	public static OutgoingEvent placedV2(UUID orderId, String customerId, String email, Instant placedAt,
+			Line... lines) {
+		return placedV2(TENANT, orderId, customerId, email, placedAt, lines);
+	}
+
+	/**
+	 * A v2 placement of a tenant.
+	 * @param tenant the tenant, or null for an event from before tenancy
+	 */
+	public static OutgoingEvent placedV2(String tenant, UUID orderId, String customerId, String email, Instant placedAt,
 			Line... lines) {
 		long subtotal = subtotal(lines);
 		List<OrderPlacedV2.Line> v2Lines = new ArrayList<>();
@@ -72,13 +94,21 @@ public final class TestOrders {
 					eur(line.total())));
 		}
 		return encoder.encode(new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer(customerId, email), v2Lines,
-				new OrderPlacedV2.Totals(eur(subtotal), eur(tax(subtotal)), eur(subtotal + tax(subtotal))), placedAt),
-				EventMetadata.newEvent(SOURCE));
+				new OrderPlacedV2.Totals(eur(subtotal), eur(tax(subtotal)), eur(subtotal + tax(subtotal))), placedAt,
+				tenant), EventMetadata.newEvent(SOURCE));
 	}
 
 	public static OutgoingEvent cancelled(UUID orderId, Instant cancelledAt, String reason) {
+		return cancelled(TENANT, orderId, cancelledAt, reason);
+	}
+
+	/**
+	 * A cancellation of a tenant's order.
+	 * @param tenant the tenant, or null for an event from before tenancy
+	 */
+	public static OutgoingEvent cancelled(String tenant, UUID orderId, Instant cancelledAt, String reason) {
 		return encoder.encode(new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("ANY", 1)),
-				cancelledAt, reason), EventMetadata.newEvent(SOURCE));
+				cancelledAt, reason, tenant), EventMetadata.newEvent(SOURCE));
 	}
 
 	public static void send(ProducerFactory<?, ?> producerFactory, List<OutgoingEvent> events) throws Exception {

@@ -11,9 +11,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Points the application under test at real PostgreSQL and Kafka. Each service names its
- * database with {@code pipeline.database-name}; every service gets its own database. An
- * application without that property gets Kafka only.
+ * Points the application under test at real PostgreSQL and Kafka
+ * ({@link WithRealInfrastructure} also makes it trust the test identity provider). Each
+ * service names its database with {@code pipeline.database-name}; every service gets its
+ * own database. An application without that property gets Kafka only.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ RealInfrastructureConfiguration.Embedded.class, DockerInfrastructureConfiguration.class })

@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * What every service must prove about its wiring: it boots against the real PostgreSQL
  * and Kafka, migrates and uses its own database, produces and consumes with its own Kafka
- * settings, and reports health and metrics. A service's test extends this with
- * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
- * {@link WithRealInfrastructure}.
+ * settings, and reports health (open) and metrics (monitoring or ops role only). A
+ * service's test extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
+ * and {@link WithRealInfrastructure}.
  */
 public abstract class ServiceInfrastructureContract {
 
@@ -70,7 +70,7 @@ public abstract class ServiceInfrastructureContract {
 	@Test
 	void exposesPrometheusMetricsWithHttpLatencyHistograms() throws Exception {
 		get("/actuator/health");
-		HttpResponse<String> response = get("/actuator/prometheus");
+		HttpResponse<String> response = get("/actuator/prometheus", TestTokens.monitoring());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes")
@@ -79,6 +79,15 @@ public abstract class ServiceInfrastructureContract {
 			// instances.
 			.contains("http_server_requests_seconds_bucket{")
 			.contains("le=\"0.025\"");
+	}
+
+	@Test
+	void healthIsOpenButMetricsNeedTheMonitoringOrOpsRole() throws Exception {
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/prometheus", TestTokens.customer()).statusCode()).isEqualTo(403);
+		assertThat(get("/actuator/prometheus", TestTokens.ops()).statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/metrics", TestTokens.monitoring()).statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -120,6 +129,14 @@ public abstract class ServiceInfrastructureContract {
 	protected HttpResponse<String> get(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A GET with {@code Authorization: Bearer token}. */
+	protected HttpResponse<String> get(String path, String token) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", TestTokens.bearer(token))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -11,13 +11,15 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Runs a {@code @SpringBootTest} against real PostgreSQL and Kafka, shared by every test
- * class in the JVM.
+ * class in the JVM, with the JWT properties set so that the service trusts
+ * {@link TestTokens}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @Import(RealInfrastructureConfiguration.class)
+@WithTestIdentityProvider
 public @interface WithRealInfrastructure {
 
 }

@@ -1,6 +1,7 @@
 package dev.orderpipeline.analytics.orders;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,17 +13,17 @@ import java.util.TreeMap;
  */
 final class AggregateDeltas {
 
-	private final Map<DayCurrency, DailyDelta> daily = new TreeMap<>();
+	private final Map<DailyKey, DailyDelta> daily = new TreeMap<>();
 
 	private final Map<SkuKey, SkuDelta> skus = new TreeMap<>();
 
 	/** Adds a newly known placement to its placement day. */
 	void placed(OrderFact order) {
-		DailyDelta day = daily(order.placedDay(), order.currency());
+		DailyDelta day = daily(order.tenantId(), order.placedDay(), order.currency());
 		day.ordersPlaced++;
 		day.grossRevenue = Math.addExact(day.grossRevenue, order.total());
 		for (OrderFact.Line line : order.lines()) {
-			SkuDelta sku = sku(order.placedDay(), order.currency(), line.sku());
+			SkuDelta sku = sku(order.tenantId(), order.placedDay(), order.currency(), line.sku());
 			sku.unitsSold += line.quantity();
 			sku.grossRevenue = Math.addExact(sku.grossRevenue, line.lineTotal());
 		}
@@ -33,18 +34,18 @@ final class AggregateDeltas {
 	 * its placement day (net figures) and, as one cancellation, on its cancellation day.
 	 */
 	void cancelled(OrderFact order) {
-		DailyDelta day = daily(order.placedDay(), order.currency());
+		DailyDelta day = daily(order.tenantId(), order.placedDay(), order.currency());
 		day.ordersCancelled++;
 		day.cancelledRevenue = Math.addExact(day.cancelledRevenue, order.total());
-		daily(order.cancelledDay(), order.currency()).cancellationsOnDay++;
+		daily(order.tenantId(), order.cancelledDay(), order.currency()).cancellationsOnDay++;
 		for (OrderFact.Line line : order.lines()) {
-			SkuDelta sku = sku(order.placedDay(), order.currency(), line.sku());
+			SkuDelta sku = sku(order.tenantId(), order.placedDay(), order.currency(), line.sku());
 			sku.unitsCancelled += line.quantity();
 			sku.cancelledRevenue = Math.addExact(sku.cancelledRevenue, line.lineTotal());
 		}
 	}
 
-	Map<DayCurrency, DailyDelta> daily() {
+	Map<DailyKey, DailyDelta> daily() {
 		return this.daily;
 	}
 
@@ -56,34 +57,39 @@ final class AggregateDeltas {
 		return this.daily.isEmpty();
 	}
 
-	private DailyDelta daily(LocalDate day, String currency) {
-		return this.daily.computeIfAbsent(new DayCurrency(day, currency), (key) -> new DailyDelta());
+	private DailyDelta daily(String tenantId, LocalDate day, String currency) {
+		return this.daily.computeIfAbsent(new DailyKey(tenantId, day, currency), (key) -> new DailyDelta());
 	}
 
-	private SkuDelta sku(LocalDate day, String currency, String sku) {
-		return this.skus.computeIfAbsent(new SkuKey(day, currency, sku), (key) -> new SkuDelta());
+	private SkuDelta sku(String tenantId, LocalDate day, String currency, String sku) {
+		return this.skus.computeIfAbsent(new SkuKey(tenantId, day, currency, sku), (key) -> new SkuDelta());
 	}
 
-	record DayCurrency(LocalDate day, String currency) implements Comparable<DayCurrency> {
+	/** The primary key of {@code daily_order_totals}, in its column order. */
+	record DailyKey(String tenantId, LocalDate day, String currency) implements Comparable<DailyKey> {
+
+		private static final Comparator<DailyKey> ORDER = Comparator.comparing(DailyKey::tenantId)
+			.thenComparing(DailyKey::day)
+			.thenComparing(DailyKey::currency);
 
 		@Override
-		public int compareTo(DayCurrency other) {
-			int byDay = this.day.compareTo(other.day);
-			return (byDay != 0) ? byDay : this.currency.compareTo(other.currency);
+		public int compareTo(DailyKey other) {
+			return ORDER.compare(this, other);
 		}
 
 	}
 
-	record SkuKey(LocalDate day, String currency, String sku) implements Comparable<SkuKey> {
+	/** The primary key of {@code daily_sku_totals}, in its column order. */
+	record SkuKey(String tenantId, LocalDate day, String currency, String sku) implements Comparable<SkuKey> {
+
+		private static final Comparator<SkuKey> ORDER = Comparator.comparing(SkuKey::tenantId)
+			.thenComparing(SkuKey::day)
+			.thenComparing(SkuKey::currency)
+			.thenComparing(SkuKey::sku);
 
 		@Override
 		public int compareTo(SkuKey other) {
-			int byDay = this.day.compareTo(other.day);
-			if (byDay != 0) {
-				return byDay;
-			}
-			int byCurrency = this.currency.compareTo(other.currency);
-			return (byCurrency != 0) ? byCurrency : this.sku.compareTo(other.sku);
+			return ORDER.compare(this, other);
 		}
 
 	}

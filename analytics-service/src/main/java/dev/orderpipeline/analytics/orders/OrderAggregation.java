@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * are now both known) to the aggregate tables. Four statements per batch, whatever its
  * size, and the same figures whatever the arrival order: a cancellation that arrives
  * before its placement waits in the ledger and is reversed when the placement comes.
+ * Every figure is booked to the order's tenant (the placement's {@code tenantId},
+ * {@code default} for events from before tenancy), so each tenant's figures are its own.
  */
 @Component
 class OrderAggregation implements EventHandler {

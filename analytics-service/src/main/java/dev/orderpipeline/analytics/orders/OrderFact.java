@@ -9,13 +9,14 @@ import java.util.UUID;
  * only the cancellation arrived) and its cancellation day (null while not cancelled).
  *
  * @param orderId the order
+ * @param tenantId the tenant the order belongs to (its placement's, once known)
  * @param placedDay UTC day of {@code placedAt}, or null if the placement is not known yet
  * @param currency the order's currency, or null if the placement is not known yet
  * @param total the order total in minor units (tax included)
  * @param lines the ordered lines (empty while the placement is not known)
  * @param cancelledDay UTC day of {@code cancelledAt}, or null if not cancelled
  */
-record OrderFact(UUID orderId, LocalDate placedDay, String currency, long total, List<Line> lines,
+record OrderFact(UUID orderId, String tenantId, LocalDate placedDay, String currency, long total, List<Line> lines,
 		LocalDate cancelledDay) {
 
 	boolean placed() {

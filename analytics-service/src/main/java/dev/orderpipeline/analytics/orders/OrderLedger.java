@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class OrderLedger {
 
 	private static final String RETURNED = """
-			returning order_id, placed_day, currency, total_amount, line_skus, line_quantities, line_totals,
+			returning order_id, tenant_id, placed_day, currency, total_amount, line_skus, line_quantities, line_totals,
 			    cancelled_day""";
 
 	private final JdbcTemplate jdbc;
@@ -44,7 +44,8 @@ class OrderLedger {
 	}
 
 	/**
-	 * Records placements not recorded before.
+	 * Records placements not recorded before. The placement's tenant is the order's, also
+	 * over a cancellation that arrived first.
 	 * @param placements at most one per order
 	 * @return the newly placed orders, with their cancellation day if the cancellation
 	 * came first
@@ -55,13 +56,14 @@ class OrderLedger {
 		}
 		String rows = this.json.writeValueAsString(placements.stream().map(PlacementRow::of).toList());
 		return this.jdbc.query("""
-				insert into order_fact as f (order_id, placed_day, currency, total_amount, source_version,
+				insert into order_fact as f (order_id, tenant_id, placed_day, currency, total_amount, source_version,
 				    line_skus, line_quantities, line_totals)
-				select "orderId", "placedDay", currency, total, "sourceVersion", skus, quantities, "lineTotals"
-				from jsonb_to_recordset(?::jsonb) as p("orderId" uuid, "placedDay" date, currency text, total bigint,
-				    "sourceVersion" int, skus text[], quantities int[], "lineTotals" bigint[])
+				select "orderId", "tenantId", "placedDay", currency, total, "sourceVersion", skus, quantities,
+				    "lineTotals"
+				from jsonb_to_recordset(?::jsonb) as p("orderId" uuid, "tenantId" text, "placedDay" date, currency text,
+				    total bigint, "sourceVersion" int, skus text[], quantities int[], "lineTotals" bigint[])
 				on conflict (order_id) do update set
-				    placed_day = excluded.placed_day, currency = excluded.currency,
+				    tenant_id = excluded.tenant_id, placed_day = excluded.placed_day, currency = excluded.currency,
 				    total_amount = excluded.total_amount, source_version = excluded.source_version,
 				    line_skus = excluded.line_skus, line_quantities = excluded.line_quantities,
 				    line_totals = excluded.line_totals, updated_at = now()
@@ -79,9 +81,11 @@ class OrderLedger {
 			return List.of();
 		}
 		return this.jdbc.query((connection) -> {
+			// The tenant is only written with a new row (a cancellation before its
+			// placement); the placement sets it for good.
 			PreparedStatement statement = connection.prepareStatement("""
-					insert into order_fact as f (order_id, cancelled_at, cancelled_day)
-					select * from unnest(?::uuid[], ?::timestamptz[], ?::date[])
+					insert into order_fact as f (order_id, tenant_id, cancelled_at, cancelled_day)
+					select * from unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::date[])
 					on conflict (order_id) do update set
 					    cancelled_at = excluded.cancelled_at, cancelled_day = excluded.cancelled_day,
 					    updated_at = now()
@@ -90,8 +94,10 @@ class OrderLedger {
 			statement.setArray(1,
 					connection.createArrayOf("uuid", cancellations.stream().map(OrderCancelledV1::orderId).toArray()));
 			statement.setArray(2, connection.createArrayOf("text",
-					cancellations.stream().map((c) -> c.cancelledAt().toString()).toArray()));
+					cancellations.stream().map(OrderCancelledV1::tenantOrDefault).toArray()));
 			statement.setArray(3, connection.createArrayOf("text",
+					cancellations.stream().map((c) -> c.cancelledAt().toString()).toArray()));
+			statement.setArray(4, connection.createArrayOf("text",
 					cancellations.stream().map((c) -> utcDay(c.cancelledAt()).toString()).toArray()));
 			return statement;
 		}, OrderLedger::fact);
@@ -107,13 +113,13 @@ class OrderLedger {
 	 * statement text whatever the batch size (prepared once), and the lines travel as
 	 * arrays.
 	 */
-	private record PlacementRow(UUID orderId, LocalDate placedDay, String currency, long total, int sourceVersion,
-			List<String> skus, List<Integer> quantities, List<Long> lineTotals) {
+	private record PlacementRow(UUID orderId, String tenantId, LocalDate placedDay, String currency, long total,
+			int sourceVersion, List<String> skus, List<Integer> quantities, List<Long> lineTotals) {
 
 		static PlacementRow of(OrderPlacement placement) {
 			List<OrderPlacement.Line> lines = placement.lines();
-			return new PlacementRow(placement.orderId(), utcDay(placement.placedAt()), placement.currency(),
-					placement.total().amount(), placement.sourceVersion(),
+			return new PlacementRow(placement.orderId(), placement.tenantOrDefault(), utcDay(placement.placedAt()),
+					placement.currency(), placement.total().amount(), placement.sourceVersion(),
 					lines.stream().map(OrderPlacement.Line::sku).toList(),
 					lines.stream().map(OrderPlacement.Line::quantity).toList(),
 					lines.stream().map((line) -> line.lineTotal().amount()).toList());
@@ -124,7 +130,7 @@ class OrderLedger {
 	private static OrderFact fact(ResultSet row, int rowNumber) throws SQLException {
 		Date placedDay = row.getDate("placed_day");
 		Date cancelledDay = row.getDate("cancelled_day");
-		return new OrderFact(row.getObject("order_id", UUID.class),
+		return new OrderFact(row.getObject("order_id", UUID.class), row.getString("tenant_id"),
 				(placedDay != null) ? placedDay.toLocalDate() : null, row.getString("currency"),
 				row.getLong("total_amount"), lines(row), (cancelledDay != null) ? cancelledDay.toLocalDate() : null);
 	}

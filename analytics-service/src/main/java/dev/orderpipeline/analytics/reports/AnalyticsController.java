@@ -3,6 +3,8 @@ package dev.orderpipeline.analytics.reports;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.orderpipeline.support.security.Caller;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Order and revenue figures over an inclusive range of UTC days (at most
  * {@value ReportQuery#MAX_DAYS}). A day is the UTC date of the order's {@code placedAt};
  * a cancellation reverses its order on the order's placement day.
+ * <p>
+ * Figures are the caller's tenant's only (the tenant comes from the token, never from a
+ * parameter). Who may read them is {@link AnalyticsAuthorization}'s rule: tenant-wide
+ * revenue is for the tenant's admins and ops users, not for its customers.
  */
 @RestController
 @RequestMapping("/analytics")
@@ -40,8 +46,9 @@ class AnalyticsController {
 			@Parameter(description = "last UTC day, inclusive",
 					example = "2026-11-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "ISO 4217 code; all currencies when absent",
-					example = "EUR") @RequestParam(required = false) String currency) {
-		return this.reports.daily(ReportQuery.of(from, to, currency));
+					example = "EUR") @RequestParam(required = false) String currency,
+			@Parameter(hidden = true) Caller caller) {
+		return this.reports.daily(caller.tenantId(), ReportQuery.of(from, to, currency));
 	}
 
 	@GetMapping("/skus")
@@ -54,8 +61,10 @@ class AnalyticsController {
 			@Parameter(description = "ISO 4217 code; all currencies when absent",
 					example = "EUR") @RequestParam(required = false) String currency,
 			@Parameter(description = "how many SKUs, 1 to " + MAX_SKU_LIMIT) @RequestParam(
-					defaultValue = "100") int limit) {
-		return this.reports.topSkus(ReportQuery.withLimit(from, to, currency, limit, MAX_SKU_LIMIT), limit);
+					defaultValue = "100") int limit,
+			@Parameter(hidden = true) Caller caller) {
+		return this.reports.topSkus(caller.tenantId(), ReportQuery.withLimit(from, to, currency, limit, MAX_SKU_LIMIT),
+				limit);
 	}
 
 	@GetMapping("/summary")
@@ -66,8 +75,9 @@ class AnalyticsController {
 			@Parameter(description = "last UTC day, inclusive",
 					example = "2026-11-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "ISO 4217 code; all currencies when absent",
-					example = "EUR") @RequestParam(required = false) String currency) {
-		return this.reports.summary(ReportQuery.of(from, to, currency));
+					example = "EUR") @RequestParam(required = false) String currency,
+			@Parameter(hidden = true) Caller caller) {
+		return this.reports.summary(caller.tenantId(), ReportQuery.of(from, to, currency));
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.orderpipeline.analytics.EventSender;
 import dev.orderpipeline.analytics.TestOrder;
 import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,9 +277,11 @@ class AnalyticsFiguresTests {
 	}
 
 	private <T> T get(String path, TypeReference<T> type) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrder.TENANT)))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return this.json.readValue(response.body(), type);
 	}

@@ -43,6 +43,20 @@ final class Contracts {
 		});
 	}
 
+	/**
+	 * An optional tenant id: absent is fine (older events), blank is a producer bug.
+	 */
+	static String optionalTenant(String tenantId) {
+		if (tenantId != null && tenantId.isBlank()) {
+			throw new IllegalArgumentException("tenantId must not be blank when present");
+		}
+		return tenantId;
+	}
+
+	static String tenantOrDefault(String tenantId) {
+		return (tenantId != null) ? tenantId : OrderEvent.DEFAULT_TENANT;
+	}
+
 	static <T> List<T> nonEmpty(List<T> values, String name) {
 		List<T> copy = List.copyOf(required(values, name));
 		if (copy.isEmpty()) {

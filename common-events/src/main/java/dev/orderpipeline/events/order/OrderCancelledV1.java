@@ -13,15 +13,26 @@ import java.util.UUID;
  * @param releasedLines the stock given back, per product
  * @param cancelledAt when the cancellation was committed
  * @param reason why, as given by the caller; {@code null} if none was given
+ * @param tenantId the tenant the order belongs to; {@code null} in events from before
+ * tenancy (read those with {@link #tenantOrDefault()})
  */
 public record OrderCancelledV1(UUID orderId, long sequence, List<ReleasedLine> releasedLines, Instant cancelledAt,
-		String reason) implements OrderEvent {
+		String reason, String tenantId) implements OrderEvent {
 
 	public OrderCancelledV1 {
 		Contracts.required(orderId, "orderId");
 		Contracts.sequence(sequence);
 		releasedLines = List.copyOf(Contracts.required(releasedLines, "releasedLines"));
 		Contracts.required(cancelledAt, "cancelledAt");
+		Contracts.optionalTenant(tenantId);
+	}
+
+	/**
+	 * An event without a tenant, as published before tenancy.
+	 */
+	public OrderCancelledV1(UUID orderId, long sequence, List<ReleasedLine> releasedLines, Instant cancelledAt,
+			String reason) {
+		this(orderId, sequence, releasedLines, cancelledAt, reason, null);
 	}
 
 	@Override

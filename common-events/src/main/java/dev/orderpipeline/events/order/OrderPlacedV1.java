@@ -21,9 +21,12 @@ import dev.orderpipeline.events.Money;
  * @param total subtotal plus tax
  * @param currency ISO 4217 code of every amount in the event
  * @param placedAt when the order was committed
+ * @param tenantId the tenant the order belongs to; {@code null} in events from before
+ * tenancy (read those with {@link #tenantOrDefault()})
  */
 public record OrderPlacedV1(UUID orderId, long sequence, String customerId, String customerEmail, List<Line> lines,
-		Money subtotal, Money tax, Money total, String currency, Instant placedAt) implements OrderEvent {
+		Money subtotal, Money tax, Money total, String currency, Instant placedAt,
+		String tenantId) implements OrderEvent {
 
 	public OrderPlacedV1 {
 		Contracts.required(orderId, "orderId");
@@ -36,8 +39,17 @@ public record OrderPlacedV1(UUID orderId, long sequence, String customerId, Stri
 		Contracts.required(total, "total");
 		Contracts.required(currency, "currency");
 		Contracts.required(placedAt, "placedAt");
+		Contracts.optionalTenant(tenantId);
 		Contracts.sameCurrency(currency, Stream.concat(Stream.of(subtotal, tax, total),
 				lines.stream().flatMap((line) -> Stream.of(line.unitPrice(), line.lineTotal()))));
+	}
+
+	/**
+	 * An event without a tenant, as published before tenancy.
+	 */
+	public OrderPlacedV1(UUID orderId, long sequence, String customerId, String customerEmail, List<Line> lines,
+			Money subtotal, Money tax, Money total, String currency, Instant placedAt) {
+		this(orderId, sequence, customerId, customerEmail, lines, subtotal, tax, total, currency, placedAt, null);
 	}
 
 	@Override

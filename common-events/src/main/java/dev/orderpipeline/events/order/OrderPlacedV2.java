@@ -19,9 +19,11 @@ import dev.orderpipeline.events.Money;
  * @param lines the ordered lines, at least one
  * @param totals the order's amounts
  * @param placedAt when the order was committed
+ * @param tenantId the tenant the order belongs to; {@code null} in events from before
+ * tenancy (read those with {@link #tenantOrDefault()})
  */
 public record OrderPlacedV2(UUID orderId, long sequence, Customer customer, List<Line> lines, Totals totals,
-		Instant placedAt) implements OrderEvent {
+		Instant placedAt, String tenantId) implements OrderEvent {
 
 	public OrderPlacedV2 {
 		Contracts.required(orderId, "orderId");
@@ -30,8 +32,17 @@ public record OrderPlacedV2(UUID orderId, long sequence, Customer customer, List
 		lines = Contracts.nonEmpty(lines, "lines");
 		Contracts.required(totals, "totals");
 		Contracts.required(placedAt, "placedAt");
+		Contracts.optionalTenant(tenantId);
 		Contracts.sameCurrency(totals.total().currency(), Stream.concat(Stream.of(totals.subtotal(), totals.tax()),
 				lines.stream().flatMap((line) -> Stream.of(line.unitPrice(), line.lineTotal()))));
+	}
+
+	/**
+	 * An event without a tenant, as published before tenancy.
+	 */
+	public OrderPlacedV2(UUID orderId, long sequence, Customer customer, List<Line> lines, Totals totals,
+			Instant placedAt) {
+		this(orderId, sequence, customer, lines, totals, placedAt, null);
 	}
 
 	@Override

@@ -22,12 +22,33 @@ import dev.orderpipeline.events.Money;
  * @param total subtotal plus tax
  * @param placedAt when the order was committed
  * @param sourceVersion the major version the view was read from, for metrics and logs
+ * @param tenantId the tenant the order belongs to, never {@code null}: a placement
+ * published before tenancy reads as {@value OrderEvent#DEFAULT_TENANT}
  */
 public record OrderPlacement(UUID orderId, long sequence, String customerId, String customerEmail, List<Line> lines,
-		Money subtotal, Money tax, Money total, Instant placedAt, int sourceVersion) {
+		Money subtotal, Money tax, Money total, Instant placedAt, int sourceVersion, String tenantId) {
 
 	public OrderPlacement {
 		lines = List.copyOf(lines);
+		tenantId = Contracts.tenantOrDefault(tenantId);
+	}
+
+	/**
+	 * A placement of tenant {@value OrderEvent#DEFAULT_TENANT}, as read from an event
+	 * published before tenancy.
+	 */
+	public OrderPlacement(UUID orderId, long sequence, String customerId, String customerEmail, List<Line> lines,
+			Money subtotal, Money tax, Money total, Instant placedAt, int sourceVersion) {
+		this(orderId, sequence, customerId, customerEmail, lines, subtotal, tax, total, placedAt, sourceVersion, null);
+	}
+
+	/**
+	 * Same as {@link #tenantId()}, which is already defaulted here; named like the
+	 * events' accessor so consumers can use one name everywhere.
+	 * @return the tenant id, never {@code null}
+	 */
+	public String tenantOrDefault() {
+		return this.tenantId;
 	}
 
 	/**

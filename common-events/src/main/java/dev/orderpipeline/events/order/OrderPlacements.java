@@ -51,7 +51,7 @@ public final class OrderPlacements {
 					.map((line) -> new OrderPlacement.Line(line.sku(), line.productName(), line.quantity(),
 							line.unitPrice(), line.lineTotal()))
 					.toList(),
-				event.subtotal(), event.tax(), event.total(), event.placedAt(), 1);
+				event.subtotal(), event.tax(), event.total(), event.placedAt(), 1, event.tenantId());
 	}
 
 	static OrderPlacement fromV2(OrderPlacedV2 event) {
@@ -61,7 +61,8 @@ public final class OrderPlacements {
 					.map((line) -> new OrderPlacement.Line(line.sku(), line.productName(), line.quantity(),
 							line.unitPrice(), line.lineTotal()))
 					.toList(),
-				event.totals().subtotal(), event.totals().tax(), event.totals().total(), event.placedAt(), 2);
+				event.totals().subtotal(), event.totals().tax(), event.totals().total(), event.placedAt(), 2,
+				event.tenantId());
 	}
 
 }

@@ -23,7 +23,7 @@ class SchemaCompatibilityTests {
 	@Test
 	void aNewOptionalPropertyIsCompatible() {
 		ObjectNode current = copy();
-		properties(current).putObject("tenantId").put("type", "string");
+		properties(current).putObject("salesChannel").put("type", "string");
 
 		assertThat(SchemaCompatibility.breakingChanges(this.published, current)).isEmpty();
 	}
@@ -95,11 +95,11 @@ class SchemaCompatibilityTests {
 	@Test
 	void aNewRequiredPropertyIsBreaking() {
 		ObjectNode current = copy();
-		properties(current).putObject("tenantId").put("type", "string");
-		((ArrayNode) current.get("required")).add("tenantId");
+		properties(current).putObject("salesChannel").put("type", "string");
+		((ArrayNode) current.get("required")).add("salesChannel");
 
 		assertThat(SchemaCompatibility.breakingChanges(this.published, current))
-			.containsExactly("$.tenantId: newly required");
+			.containsExactly("$.salesChannel: newly required");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.orderpipeline.notification.history;
 import java.util.UUID;
 
 import dev.orderpipeline.notification.delivery.EmailDelivery;
+import dev.orderpipeline.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,6 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The notification history: customers' addresses and the emails' bodies, so only for the
+ * ops users of the notification's tenant ({@code NotificationAuthorization}); another
+ * tenant's notification is 404.
+ */
 @RestController
 @RequestMapping("/notifications")
 @Tag(name = "Notifications", description = "The emails this service sent, is sending, or gave up on")
@@ -49,8 +55,9 @@ class NotificationController {
 			@Parameter(description = "Page number, from 0") @RequestParam(
 					defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE) @RequestParam(
-					defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-		return this.history.find(orderId, recipient, status, page, size);
+					defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+			@Parameter(hidden = true) Caller caller) {
+		return this.history.find(caller.tenantId(), orderId, recipient, status, page, size);
 	}
 
 	@GetMapping("/{id}")
@@ -59,8 +66,8 @@ class NotificationController {
 	@ApiResponse(responseCode = "404", description = "No such notification",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	NotificationView show(@PathVariable long id) {
-		return this.history.find(id).orElseThrow(() -> new NotificationProblems.NotFound(id));
+	NotificationView show(@PathVariable long id, @Parameter(hidden = true) Caller caller) {
+		return this.history.find(caller.tenantId(), id).orElseThrow(() -> new NotificationProblems.NotFound(id));
 	}
 
 	@PostMapping("/{id}/resend")
@@ -74,12 +81,13 @@ class NotificationController {
 	@ApiResponse(responseCode = "409", description = "Not FAILED (or nothing to send it to)",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	NotificationView resend(@PathVariable long id) {
-		if (this.history.resend(id)) {
+	NotificationView resend(@PathVariable long id, @Parameter(hidden = true) Caller caller) {
+		if (this.history.resend(caller.tenantId(), id)) {
 			this.delivery.sendSoonAfterCommit();
-			return this.history.find(id).orElseThrow();
+			return this.history.find(caller.tenantId(), id).orElseThrow();
 		}
-		NotificationView found = this.history.find(id).orElseThrow(() -> new NotificationProblems.NotFound(id));
+		NotificationView found = this.history.find(caller.tenantId(), id)
+			.orElseThrow(() -> new NotificationProblems.NotFound(id));
 		throw new NotificationProblems.Conflict(
 				"Notification " + id + " is " + found.status() + "; only a FAILED one with a recipient can be resent");
 	}

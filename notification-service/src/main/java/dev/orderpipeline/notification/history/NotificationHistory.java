@@ -12,7 +12,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads notifications for the API, and puts a FAILED one back in the queue. */
+/**
+ * Reads notifications for the API, and puts a FAILED one back in the queue: always within
+ * the caller's tenant, so another tenant's notification is not found (404), as if it did
+ * not exist.
+ */
 @Component
 class NotificationHistory {
 
@@ -26,8 +30,9 @@ class NotificationHistory {
 		this.jdbc = jdbc;
 	}
 
-	NotificationPage find(UUID orderId, String recipient, NotificationStatus status, int page, int size) {
-		List<String> conditions = new ArrayList<>(List.of("true"));
+	NotificationPage find(String tenantId, UUID orderId, String recipient, NotificationStatus status, int page,
+			int size) {
+		List<String> conditions = new ArrayList<>(List.of("tenant_id = :tenantId"));
 		if (orderId != null) {
 			conditions.add("order_id = :orderId");
 		}
@@ -41,6 +46,7 @@ class NotificationHistory {
 		List<NotificationView> rows = this.jdbc
 			.sql("select " + COLUMNS + " from notification where " + String.join(" and ", conditions)
 					+ " order by id desc limit :limit offset :offset")
+			.param("tenantId", tenantId)
 			.param("orderId", orderId)
 			.param("recipient", recipient)
 			.param("status", (status != null) ? status.name() : null)
@@ -52,9 +58,12 @@ class NotificationHistory {
 		return new NotificationPage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
 	}
 
-	Optional<NotificationView> find(long id) {
-		return this.jdbc.sql("select " + COLUMNS + ", text_body, html_body from notification where id = :id")
+	Optional<NotificationView> find(String tenantId, long id) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ ", text_body, html_body from notification where id = :id and tenant_id = :tenantId")
 			.param("id", id)
+			.param("tenantId", tenantId)
 			.query((row, i) -> view(row, true))
 			.optional();
 	}
@@ -62,12 +71,11 @@ class NotificationHistory {
 	/**
 	 * @return whether the notification was FAILED and is now PENDING with fresh attempts
 	 */
-	boolean resend(long id) {
+	boolean resend(String tenantId, long id) {
 		return this.jdbc.sql("""
 				update notification set status = 'PENDING', attempts = 0, next_attempt_at = now()
-				where id = :id and status = 'FAILED' and recipient is not null and text_body is not null""")
-			.param("id", id)
-			.update() == 1;
+				where id = :id and tenant_id = :tenantId and status = 'FAILED' and recipient is not null
+				    and text_body is not null""").param("id", id).param("tenantId", tenantId).update() == 1;
 	}
 
 	private static NotificationView view(ResultSet row, boolean withBodies) throws SQLException {

@@ -85,8 +85,8 @@ class OrderNotifications implements EventHandler {
 		});
 		List<NewNotification> notifications = placements.stream().map((event) -> {
 			OrderPlacement placement = event.placement().orElseThrow();
-			return new NewNotification(UUID.fromString(event.id()), placement.orderId(), "ORDER_CONFIRMATION",
-					placement.customerEmail(), OrderEmails.confirmation(placement));
+			return new NewNotification(UUID.fromString(event.id()), placement.orderId(), placement.tenantOrDefault(),
+					"ORDER_CONFIRMATION", placement.customerEmail(), OrderEmails.confirmation(placement));
 		}).toList();
 		insert(notifications);
 	}
@@ -99,16 +99,18 @@ class OrderNotifications implements EventHandler {
 			OrderCancelledV1 cancelled = (OrderCancelledV1) event.event();
 			Optional<Contact> contact = Optional.ofNullable(contacts.get(cancelled.orderId()));
 			EmailContent email = OrderEmails.cancellation(cancelled, contact.map(Contact::summary));
-			notifications.add(new NewNotification(UUID.fromString(event.id()), cancelled.orderId(),
-					"ORDER_CANCELLATION", contact.map(Contact::email).orElse(null), email));
+			notifications
+				.add(new NewNotification(UUID.fromString(event.id()), cancelled.orderId(), cancelled.tenantOrDefault(),
+						"ORDER_CANCELLATION", contact.map(Contact::email).orElse(null), email));
 		}
 		insert(notifications);
 	}
 
 	private void insert(List<NewNotification> notifications) {
 		this.jdbc.batchUpdate("""
-				insert into notification (event_id, order_id, kind, recipient, subject, text_body, html_body, status)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", notifications, notifications.size(), (statement, n) -> {
+				insert into notification (event_id, order_id, kind, recipient, subject, text_body, html_body, status,
+				    tenant_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", notifications, notifications.size(), (statement, n) -> {
 			statement.setObject(1, n.eventId());
 			statement.setObject(2, n.orderId());
 			statement.setString(3, n.kind());
@@ -117,6 +119,7 @@ class OrderNotifications implements EventHandler {
 			statement.setString(6, n.email().text());
 			statement.setString(7, n.email().html());
 			statement.setString(8, (n.recipient() != null) ? "PENDING" : "NO_RECIPIENT");
+			statement.setString(9, n.tenantId());
 		});
 	}
 
@@ -138,7 +141,8 @@ class OrderNotifications implements EventHandler {
 
 	}
 
-	private record NewNotification(UUID eventId, UUID orderId, String kind, String recipient, EmailContent email) {
+	private record NewNotification(UUID eventId, UUID orderId, String tenantId, String kind, String recipient,
+			EmailContent email) {
 
 	}
 

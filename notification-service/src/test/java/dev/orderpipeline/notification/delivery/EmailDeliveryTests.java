@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.orderpipeline.notification.TestSmtpServer;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,10 @@ class EmailDeliveryTests {
 		await().atMost(TIMEOUT).until(() -> "SENT".equals(row(id).get("status")));
 
 		String metrics = this.http
-			.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
-					HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+				.header("Authorization", TestTokens.bearer(TestTokens.monitoring()))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 
 		assertThat(metrics).containsPattern("notifications_sent_total\\{[^}]*kind=\"ORDER_CONFIRMATION\"");
@@ -115,8 +118,9 @@ class EmailDeliveryTests {
 	private long insert(UUID eventId, String recipient, String status, int attempts, String nextAttemptAt) {
 		return this.jdbc.queryForObject("""
 				insert into notification (event_id, order_id, kind, recipient, subject, text_body, html_body,
-				                          status, attempts, next_attempt_at)
-				values (?, ?, 'ORDER_CONFIRMATION', ?, 'Your order is confirmed', 'text', '<p>html</p>', ?, ?, %s)
+				                          status, attempts, next_attempt_at, tenant_id)
+				values (?, ?, 'ORDER_CONFIRMATION', ?, 'Your order is confirmed', 'text', '<p>html</p>', ?, ?, %s,
+				        'acme')
 				returning id""".formatted(nextAttemptAt), Long.class, eventId, UUID.randomUUID(), recipient, status,
 				attempts);
 	}
@@ -126,8 +130,10 @@ class EmailDeliveryTests {
 	}
 
 	private HttpResponse<String> post(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestTokens.bearer(TestTokens.token(TestTokens.OPS_SUBJECT, "acme", null, "ops")))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

@@ -24,6 +24,7 @@ import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 import dev.orderpipeline.notification.TestSmtpServer;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -59,6 +60,9 @@ class OrderNotificationsTests {
 	private static final EventEncoder encoder = EventEncoder.validating(new EventSchemas());
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	/** The tenant of the orders here: the ops user's in {@code TestTokens}. */
+	private static final String TENANT = "acme";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -244,10 +248,49 @@ class OrderNotificationsTests {
 		HttpResponse<String> notFound = get("/notifications/999999999");
 		assertThat(notFound.statusCode()).isEqualTo(404);
 		assertThat(notFound.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		HttpResponse<String> notFailed = this.http.send(HttpRequest.newBuilder(uri("/notifications/999999999/resend"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> notFailed = send("POST", "/notifications/999999999/resend",
+				TestTokens.token(TestTokens.OPS_SUBJECT, TENANT, null, "ops"));
 		assertThat(notFailed.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anotherTenantsNotificationsAreNotFoundAndCustomersMayNotReadAny() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OutgoingEvent placement = encoder
+			.encode(new OrderPlacedV1(orderId, 1, "c-9", "globex-" + orderId + "@example.com",
+					List.of(new OrderPlacedV1.Line("BOOK-1", "Notes", 1, eur(100), eur(100))), eur(100), eur(0),
+					eur(100), "EUR", now(), "globex"), EventMetadata.newEvent(URI.create("/order-service")));
+		send(placement);
+		awaitAllSent(orderId);
+		long id = (Long) notifications(orderId).get(0).get("id");
+		String acmeOps = TestTokens.token(TestTokens.OPS_SUBJECT, TENANT, null, "ops");
+		String globexOps = TestTokens.token(TestTokens.OPS_SUBJECT, "globex", null, "ops");
+
+		assertThat(getJson("/notifications?orderId=" + orderId).read("$.items.length()", Integer.class)).isZero();
+		assertThat(send("GET", "/notifications/" + id, acmeOps).statusCode()).isEqualTo(404);
+		assertThat(send("POST", "/notifications/" + id + "/resend", acmeOps).statusCode()).isEqualTo(404);
+		HttpResponse<String> own = send("GET", "/notifications?orderId=" + orderId, globexOps);
+		assertThat(JsonPath.parse(own.body()).read("$.items[*].id", List.class)).containsExactly((int) id);
+		assertThat(send("GET", "/notifications/" + id, globexOps).statusCode()).isEqualTo(200);
+
+		String customer = TestTokens.customer("c-9", "globex");
+		for (String path : List.of("/notifications?orderId=" + orderId, "/notifications/" + id, "/dead-letters")) {
+			HttpResponse<String> refused = send("GET", path, customer);
+			assertThat(refused.statusCode()).as(path).isEqualTo(403);
+			assertThat(refused.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(refused.body()).doesNotContain("globex-");
+		}
+		assertThat(send("POST", "/dead-letters/replay-all", customer).statusCode()).isEqualTo(403);
+		HttpResponse<String> anonymous = send("GET", "/notifications/" + id, null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+		assertThat(anonymous.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(send("GET", "/notifications/" + id, TestTokens.expired("c-9", "globex")).statusCode())
+			.isEqualTo(401);
+		assertThat(send("GET", "/notifications/" + id, TestTokens.signedByAnotherKey("c-9", "globex")).statusCode())
+			.isEqualTo(401);
 	}
 
 	@Test
@@ -275,7 +318,16 @@ class OrderNotificationsTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return send("GET", path, TestTokens.token(TestTokens.OPS_SUBJECT, TENANT, null, "ops"));
+	}
+
+	private HttpResponse<String> send(String method, String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", TestTokens.bearer(token));
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {
@@ -326,7 +378,7 @@ class OrderNotificationsTests {
 		Money total = Money.of(1999, "EUR");
 		return encoder.encode(new OrderPlacedV1(orderId, 1, "c-1", email,
 				List.of(new OrderPlacedV1.Line("BOOK-1", "Notes", 1, total, total)), total, Money.of(0, "EUR"), total,
-				"EUR", now()), EventMetadata.newEvent(URI.create("/order-service")));
+				"EUR", now(), TENANT), EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
 	private static OutgoingEvent placedV2(UUID orderId, String email) {
@@ -334,13 +386,13 @@ class OrderNotificationsTests {
 				new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-2", email),
 						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 1, eur(1999), eur(1999)),
 								new OrderPlacedV2.Line("PEN-2", "Pens <b>&</b> Ink", 2, eur(250), eur(500))),
-						new OrderPlacedV2.Totals(eur(2499), eur(500), eur(2999)), now()),
+						new OrderPlacedV2.Totals(eur(2499), eur(500), eur(2999)), now(), TENANT),
 				EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
 	private static OutgoingEvent cancelled(UUID orderId) {
 		return encoder.encode(new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("BOOK-1", 1)),
-				now(), "changed my mind"), EventMetadata.newEvent(URI.create("/order-service")));
+				now(), "changed my mind", TENANT), EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
 	private static Money eur(long amount) {

@@ -31,8 +31,8 @@ class IdempotencyKeyStore {
 		return this.jdbc.sql("""
 				select request_hash, response_status, location, response_body
 				  from idempotency_key
-				 where customer_id = ? and idempotency_key = ?""")
-			.params(key.scope(), key.key())
+				 where tenant_id = ? and customer_id = ? and idempotency_key = ?""")
+			.params(key.tenantId(), key.customerId(), key.key())
 			.query((rs, row) -> new Entry(rs.getString("request_hash"),
 					new StoredResponse(rs.getInt("response_status"), rs.getString("location"),
 							rs.getBytes("response_body"))))
@@ -41,10 +41,11 @@ class IdempotencyKeyStore {
 
 	void save(IdempotencyKey key, String requestHash, StoredResponse response) {
 		this.jdbc.sql("""
-				insert into idempotency_key (customer_id, idempotency_key, request_hash, response_status,
-				                             location, response_body)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(key.scope(), key.key(), requestHash, response.status(), response.location(), response.body())
+				insert into idempotency_key (tenant_id, customer_id, idempotency_key, request_hash,
+				                             response_status, location, response_body)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(key.tenantId(), key.customerId(), key.key(), requestHash, response.status(), response.location(),
+					response.body())
 			.update();
 	}
 

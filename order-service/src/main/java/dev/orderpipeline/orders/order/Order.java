@@ -17,6 +17,8 @@ public final class Order {
 
 	private final UUID id;
 
+	private final String tenantId;
+
 	private final String customerId;
 
 	private final String customerEmail;
@@ -39,10 +41,11 @@ public final class Order {
 
 	private Instant cancelledAt;
 
-	private Order(UUID id, String customerId, String customerEmail, Currency currency, List<OrderLine> lines,
-			Money subtotal, TaxRate taxRate, Money tax, Money total, Instant createdAt, OrderStatus status,
-			Instant cancelledAt) {
+	private Order(UUID id, String tenantId, String customerId, String customerEmail, Currency currency,
+			List<OrderLine> lines, Money subtotal, TaxRate taxRate, Money tax, Money total, Instant createdAt,
+			OrderStatus status, Instant cancelledAt) {
 		this.id = Objects.requireNonNull(id);
+		this.tenantId = Objects.requireNonNull(tenantId);
 		this.customerId = Objects.requireNonNull(customerId);
 		this.customerEmail = Objects.requireNonNull(customerEmail);
 		this.currency = Objects.requireNonNull(currency);
@@ -106,18 +109,18 @@ public final class Order {
 		catch (AmountOverflowException ex) {
 			throw new OrderRejectedException(List.of(new Violation("items", "the amount of this order is too large")));
 		}
-		Order order = new Order(id, request.customerId(), request.customerEmail(), currency, lines, subtotal, taxRate,
-				tax, total, now, OrderStatus.PLACED, null);
-		return new Placed(order,
-				new OrderPlaced(id, order.customerId, order.customerEmail, order.lines, subtotal, tax, total, now));
+		Order order = new Order(id, request.tenantId(), request.customerId(), request.customerEmail(), currency, lines,
+				subtotal, taxRate, tax, total, now, OrderStatus.PLACED, null);
+		return new Placed(order, new OrderPlaced(id, order.tenantId, order.customerId, order.customerEmail, order.lines,
+				subtotal, tax, total, now));
 	}
 
 	/** Rebuilds an order from storage; no rule is re-applied. */
-	public static Order restore(UUID id, String customerId, String customerEmail, Currency currency,
+	public static Order restore(UUID id, String tenantId, String customerId, String customerEmail, Currency currency,
 			List<OrderLine> lines, Money subtotal, TaxRate taxRate, Money tax, Money total, Instant createdAt,
 			OrderStatus status, Instant cancelledAt) {
-		return new Order(id, customerId, customerEmail, currency, lines, subtotal, taxRate, tax, total, createdAt,
-				status, cancelledAt);
+		return new Order(id, tenantId, customerId, customerEmail, currency, lines, subtotal, taxRate, tax, total,
+				createdAt, status, cancelledAt);
 	}
 
 	/**
@@ -130,7 +133,7 @@ public final class Order {
 			case PLACED -> {
 				this.status = OrderStatus.CANCELLED;
 				this.cancelledAt = now;
-				return Optional.of(new OrderCancelled(this.id, this.customerId, this.lines, now));
+				return Optional.of(new OrderCancelled(this.id, this.tenantId, this.customerId, this.lines, now));
 			}
 			case CANCELLED -> {
 				return Optional.empty();
@@ -145,6 +148,10 @@ public final class Order {
 
 	public UUID id() {
 		return this.id;
+	}
+
+	public String tenantId() {
+		return this.tenantId;
 	}
 
 	public String customerId() {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A placed order was cancelled and the stock of its lines released. */
-public record OrderCancelled(UUID orderId, String customerId, List<OrderLine> releasedLines,
+public record OrderCancelled(UUID orderId, String tenantId, String customerId, List<OrderLine> releasedLines,
 		Instant cancelledAt) implements OrderEvent {
 
 }

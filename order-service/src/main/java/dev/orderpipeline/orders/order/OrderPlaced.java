@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** An order was placed and its stock reserved. */
-public record OrderPlaced(UUID orderId, String customerId, String customerEmail, List<OrderLine> lines, Money subtotal,
-		Money tax, Money total, Instant placedAt) implements OrderEvent {
+public record OrderPlaced(UUID orderId, String tenantId, String customerId, String customerEmail, List<OrderLine> lines,
+		Money subtotal, Money tax, Money total, Instant placedAt) implements OrderEvent {
 
 }

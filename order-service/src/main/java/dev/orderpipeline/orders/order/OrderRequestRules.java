@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class OrderRequestRules {
 
+	static final int MAX_TENANT_ID_LENGTH = 64;
+
 	static final int MAX_CUSTOMER_ID_LENGTH = 100;
 
 	static final int MAX_EMAIL_LENGTH = 254;
@@ -51,6 +53,15 @@ public final class OrderRequestRules {
 	}
 
 	private void checkCustomer(PlaceOrder request, List<Violation> violations) {
+		// Tenant and customer come from the access token; a token whose claims do not fit
+		// the columns is refused like any other invalid input rather than truncated.
+		String tenantId = request.tenantId();
+		if (tenantId == null || tenantId.isBlank()) {
+			violations.add(new Violation("tenantId", "is required"));
+		}
+		else if (tenantId.length() > MAX_TENANT_ID_LENGTH) {
+			violations.add(new Violation("tenantId", "must be at most " + MAX_TENANT_ID_LENGTH + " characters"));
+		}
 		String customerId = request.customerId();
 		if (customerId == null || customerId.isBlank()) {
 			violations.add(new Violation("customerId", "is required"));

@@ -5,9 +5,10 @@ import java.util.stream.Collectors;
 
 /**
  * What a customer asks for, as received. Fields may be missing or nonsensical until
- * {@link OrderRequestRules} has checked them.
+ * {@link OrderRequestRules} has checked them. The tenant and customer are the caller's
+ * (from the access token), never from the request body.
  */
-public record PlaceOrder(String customerId, String customerEmail, String currency, List<Item> items) {
+public record PlaceOrder(String tenantId, String customerId, String customerEmail, String currency, List<Item> items) {
 
 	public record Item(String sku, Integer quantity) {
 
@@ -16,6 +17,8 @@ public record PlaceOrder(String customerId, String customerEmail, String currenc
 	/**
 	 * A canonical text form of the request: the same order always yields the same text,
 	 * however its JSON was formatted or its members ordered. Line order is significant.
+	 * The tenant is not part of it: idempotency keys are already scoped by tenant and
+	 * customer.
 	 */
 	public String canonicalForm() {
 		String lines = (this.items != null) ? this.items.stream()

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import dev.orderpipeline.orders.order.Order;
+import dev.orderpipeline.orders.order.OrderOwner;
 import dev.orderpipeline.orders.order.OrderStatus;
 import dev.orderpipeline.orders.persistence.OrderRepository;
 import dev.orderpipeline.orders.persistence.StockRepository;
@@ -38,10 +39,12 @@ public class OrderCancellation {
 
 	/**
 	 * @return the order as it is after the call; unchanged if it was already cancelled
+	 * @throws OrderNotFoundException if there is no such order of this owner
 	 */
 	@Transactional
-	public Order cancel(UUID orderId) {
-		Order order = this.orders.findByIdForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+	public Order cancel(OrderOwner owner, UUID orderId) {
+		Order order = this.orders.findOwnedForUpdate(orderId, owner)
+			.orElseThrow(() -> new OrderNotFoundException(orderId));
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
 		order.cancel(now).ifPresent((cancelled) -> {
 			this.orders.updateStatus(order, OrderStatus.PLACED);

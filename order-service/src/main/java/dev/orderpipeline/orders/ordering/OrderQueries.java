@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.orderpipeline.orders.order.Order;
+import dev.orderpipeline.orders.order.OrderOwner;
 import dev.orderpipeline.orders.order.OrderStatus;
 import dev.orderpipeline.orders.persistence.OrderRepository;
 
@@ -20,12 +21,16 @@ public class OrderQueries {
 		this.orders = orders;
 	}
 
-	public Order get(UUID id) {
-		return this.orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+	/**
+	 * @throws OrderNotFoundException if there is no such order of this owner, whether it
+	 * does not exist or belongs to someone else
+	 */
+	public Order get(OrderOwner owner, UUID id) {
+		return this.orders.findOwned(id, owner).orElseThrow(() -> new OrderNotFoundException(id));
 	}
 
-	public List<Order> ofCustomer(String customerId, OrderStatus status, int offset, int limit) {
-		return this.orders.findByCustomer(customerId, status, offset, limit);
+	public List<Order> of(OrderOwner owner, OrderStatus status, int offset, int limit) {
+		return this.orders.findByOwner(owner, status, offset, limit);
 	}
 
 }

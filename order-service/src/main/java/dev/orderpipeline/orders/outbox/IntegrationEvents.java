@@ -39,7 +39,7 @@ final class IntegrationEvents {
 			.toList();
 		return new OrderPlacedV1(placed.orderId(), sequence, placed.customerId(), placed.customerEmail(), lines,
 				money(placed.subtotal()), money(placed.tax()), money(placed.total()), placed.total().currencyCode(),
-				placed.placedAt());
+				placed.placedAt(), placed.tenantId());
 	}
 
 	static OrderPlacedV2 placedV2(OrderPlaced placed, long sequence) {
@@ -51,7 +51,7 @@ final class IntegrationEvents {
 		return new OrderPlacedV2(placed.orderId(), sequence,
 				new OrderPlacedV2.Customer(placed.customerId(), placed.customerEmail()), lines,
 				new OrderPlacedV2.Totals(money(placed.subtotal()), money(placed.tax()), money(placed.total())),
-				placed.placedAt());
+				placed.placedAt(), placed.tenantId());
 	}
 
 	static OrderCancelledV1 cancelledV1(OrderCancelled cancelled, long sequence) {
@@ -60,7 +60,7 @@ final class IntegrationEvents {
 					.stream()
 					.map((line) -> new OrderCancelledV1.ReleasedLine(line.sku(), line.quantity()))
 					.toList(),
-				cancelled.cancelledAt(), null);
+				cancelled.cancelledAt(), null, cancelled.tenantId());
 	}
 
 	private static Money money(dev.orderpipeline.orders.order.Money money) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import dev.orderpipeline.orders.order.Money;
 import dev.orderpipeline.orders.order.Order;
 import dev.orderpipeline.orders.order.OrderLine;
+import dev.orderpipeline.orders.order.OrderOwner;
 import dev.orderpipeline.orders.order.OrderStatus;
 import dev.orderpipeline.orders.order.TaxRate;
 
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrderRepository {
 
-	private static final String ORDER_COLUMNS = "o.id, o.customer_id, o.customer_email, o.status, o.currency, "
+	private static final String ORDER_COLUMNS = "o.id, o.tenant_id, o.customer_id, o.customer_email, o.status, o.currency, "
 			+ "o.subtotal_minor, o.tax_minor, o.total_minor, o.tax_rate_bp, o.created_at, o.cancelled_at";
 
 	private final JdbcTemplate jdbcTemplate;
@@ -45,10 +46,10 @@ public class OrderRepository {
 
 	public void insert(Order order) {
 		this.jdbc.sql("""
-				insert into orders (id, customer_id, customer_email, status, currency, subtotal_minor, tax_minor,
-				                    total_minor, tax_rate_bp, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(order.id(), order.customerId(), order.customerEmail(), order.status().name(),
+				insert into orders (id, tenant_id, customer_id, customer_email, status, currency, subtotal_minor,
+				                    tax_minor, total_minor, tax_rate_bp, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(order.id(), order.tenantId(), order.customerId(), order.customerEmail(), order.status().name(),
 					order.currency().getCurrencyCode(), order.subtotal().amount(), order.tax().amount(),
 					order.total().amount(), order.taxRate().basisPoints(), utc(order.createdAt()))
 			.update();
@@ -66,34 +67,44 @@ public class OrderRepository {
 		});
 	}
 
-	public Optional<Order> findById(UUID id) {
-		return this.jdbc.sql("select " + ORDER_COLUMNS + " from orders o where o.id = ?")
-			.param(id)
+	/**
+	 * An order of this owner; another customer's or another tenant's order is not found,
+	 * exactly like one that does not exist.
+	 */
+	public Optional<Order> findOwned(UUID id, OrderOwner owner) {
+		return this.jdbc
+			.sql("select " + ORDER_COLUMNS + " from orders o where o.id = ? and o.tenant_id = ? and o.customer_id = ?")
+			.params(id, owner.tenantId(), owner.customerId())
 			.query(OrderRow::of)
 			.optional()
 			.map((row) -> row.toOrder(linesOf(List.of(row)).getOrDefault(id, List.of())));
 	}
 
 	/**
-	 * Loads an order and locks its row until the transaction ends, so concurrent changes
-	 * of one order are applied one after the other.
+	 * Loads an order of this owner and locks its row until the transaction ends, so
+	 * concurrent changes of one order are applied one after the other. Someone else's
+	 * order is neither found nor locked.
 	 */
-	public Optional<Order> findByIdForUpdate(UUID id) {
-		return this.jdbc.sql("select " + ORDER_COLUMNS + " from orders o where o.id = ? for update")
-			.param(id)
+	public Optional<Order> findOwnedForUpdate(UUID id, OrderOwner owner) {
+		return this.jdbc
+			.sql("select " + ORDER_COLUMNS
+					+ " from orders o where o.id = ? and o.tenant_id = ? and o.customer_id = ? for update")
+			.params(id, owner.tenantId(), owner.customerId())
 			.query(OrderRow::of)
 			.optional()
 			.map((row) -> row.toOrder(linesOf(List.of(row)).getOrDefault(id, List.of())));
 	}
 
-	/** A page of a customer's orders, newest first. */
-	public List<Order> findByCustomer(String customerId, OrderStatus status, int offset, int limit) {
+	/** A page of one owner's orders, newest first. */
+	public List<Order> findByOwner(OrderOwner owner, OrderStatus status, int offset, int limit) {
 		List<OrderRow> rows = this.jdbc.sql("select " + ORDER_COLUMNS + """
 				 from orders o
-				where o.customer_id = :customerId and (cast(:status as varchar) is null or o.status = :status)
+				where o.tenant_id = :tenantId and o.customer_id = :customerId
+				  and (cast(:status as varchar) is null or o.status = :status)
 				order by o.created_at desc, o.id desc
 				limit :limit offset :offset""")
-			.param("customerId", customerId)
+			.param("tenantId", owner.tenantId())
+			.param("customerId", owner.customerId())
 			.param("status", (status != null) ? status.name() : null)
 			.param("limit", limit)
 			.param("offset", offset)
@@ -121,7 +132,7 @@ public class OrderRepository {
 
 	/**
 	 * Advances the order's event sequence and returns the new value. Call with the order
-	 * row locked (see {@link #findByIdForUpdate}), so concurrent events of one order get
+	 * row locked (see {@link #findOwnedForUpdate}), so concurrent events of one order get
 	 * distinct, increasing sequences.
 	 */
 	public long nextEventSequence(UUID orderId) {
@@ -156,12 +167,13 @@ public class OrderRepository {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
-	private record OrderRow(UUID id, String customerId, String customerEmail, OrderStatus status, Currency currency,
-			long subtotal, long tax, long total, int taxRateBasisPoints, Instant createdAt, Instant cancelledAt) {
+	private record OrderRow(UUID id, String tenantId, String customerId, String customerEmail, OrderStatus status,
+			Currency currency, long subtotal, long tax, long total, int taxRateBasisPoints, Instant createdAt,
+			Instant cancelledAt) {
 
 		static OrderRow of(ResultSet rs, int rowNum) throws SQLException {
 			OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
-			return new OrderRow(rs.getObject("id", UUID.class), rs.getString("customer_id"),
+			return new OrderRow(rs.getObject("id", UUID.class), rs.getString("tenant_id"), rs.getString("customer_id"),
 					rs.getString("customer_email"), OrderStatus.valueOf(rs.getString("status")),
 					Currency.getInstance(rs.getString("currency")), rs.getLong("subtotal_minor"),
 					rs.getLong("tax_minor"), rs.getLong("total_minor"), rs.getInt("tax_rate_bp"),
@@ -170,7 +182,7 @@ public class OrderRepository {
 		}
 
 		Order toOrder(List<OrderLine> lines) {
-			return Order.restore(this.id, this.customerId, this.customerEmail, this.currency, lines,
+			return Order.restore(this.id, this.tenantId, this.customerId, this.customerEmail, this.currency, lines,
 					new Money(this.subtotal, this.currency), new TaxRate(this.taxRateBasisPoints),
 					new Money(this.tax, this.currency), new Money(this.total, this.currency), this.createdAt,
 					this.status, this.cancelledAt);

@@ -1,6 +1,7 @@
 package dev.orderpipeline.orders.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -9,12 +10,14 @@ import dev.orderpipeline.orders.idempotency.IdempotencyKey;
 import dev.orderpipeline.orders.idempotency.RequestFingerprint;
 import dev.orderpipeline.orders.idempotency.StoredResponse;
 import dev.orderpipeline.orders.order.Order;
+import dev.orderpipeline.orders.order.OrderOwner;
 import dev.orderpipeline.orders.order.OrderRequestRules;
 import dev.orderpipeline.orders.order.OrderStatus;
 import dev.orderpipeline.orders.order.PlaceOrder;
 import dev.orderpipeline.orders.ordering.OrderCancellation;
 import dev.orderpipeline.orders.ordering.OrderPlacement;
 import dev.orderpipeline.orders.ordering.OrderQueries;
+import dev.orderpipeline.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,8 +50,17 @@ class OrderController {
 	private static final Pattern VALID_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
 	private static final String PLACE_EXAMPLE = """
-			{"customerId": "c-1", "customerEmail": "ana@example.com", "currency": "EUR",
-			 "items": [{"sku": "SKU-1", "quantity": 2}]}""";
+			{"customerEmail": "ana@example.com", "currency": "EUR", "items": [{"sku": "SKU-1", "quantity": 2}]}""";
+
+	private static final String SERVER_OWNED_EXAMPLE = """
+			{"type": "https://errors.orderpipeline.dev/validation", "title": "Invalid request", "status": 400,
+			 "detail": "The request has 2 invalid field(s).", "instance": "/orders",
+			 "errors": [{"field": "customerId", "message": "must not be set: it is taken from the access token"},
+			            {"field": "items[0].unitPrice", "message": "must not be set: the server determines it"}]}""";
+
+	private static final String RATE_LIMITED_EXAMPLE = """
+			{"type": "https://errors.orderpipeline.dev/rate-limited", "title": "Too many requests", "status": 429,
+			 "detail": "Too many orders placed in a short time; retry after 1 second(s).", "instance": "/orders"}""";
 
 	private static final String INVALID_EXAMPLE = """
 			{"type": "https://errors.orderpipeline.dev/validation", "title": "Invalid request", "status": 400,
@@ -83,15 +95,22 @@ class OrderController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Place an order", description = """
-			Validates the request, prices it (unit price x quantity per line; tax on the subtotal at the \
-			configured rate in basis points, rounded half-up to the minor unit), reserves stock for every \
-			line (all or nothing) and stores the order, all in one transaction.
+	@Operation(summary = "Place an order",
+			description = """
+					Places an order for the caller: the customer is the access token's subject and the tenant its \
+					tenant claim; customerEmail defaults to the token's email. A body that sets anything the server \
+					owns (customerId, tenantId, status, prices, totals, tax, reservations) or any unknown member is \
+					rejected with 400 listing every such member, and nothing is written. Requires role CUSTOMER. \
+					Limited per client (token subject): beyond the burst, 429 with Retry-After.
 
-			With an Idempotency-Key header (scoped per customer, kept at least 24 hours): the same key and \
-			body replays the first 201 response byte for byte; the same key with another body is 422; a \
-			request while another with the same key is in flight is 409. A request that fails is not \
-			stored, so its key can be retried.""",
+					Validates the request, prices it (unit price x quantity per line; tax on the subtotal at the \
+					configured rate in basis points, rounded half-up to the minor unit), reserves stock for every \
+					line (all or nothing) and stores the order, all in one transaction.
+
+					With an Idempotency-Key header (scoped per caller, i.e. tenant and customer; kept at least 24 hours): the same key and \
+					body replays the first 201 response byte for byte; the same key with another body is 422; a \
+					request while another with the same key is in flight is 409. A request that fails is not \
+					stored, so its key can be retried.""",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(schema = @Schema(implementation = PlaceOrderRequest.class),
 							examples = @ExampleObject(name = "two espressos", value = PLACE_EXAMPLE))),
@@ -99,21 +118,33 @@ class OrderController {
 					@ApiResponse(responseCode = "201", description = "Placed; Location names the order",
 							content = @Content(schema = @Schema(implementation = OrderResponse.class))),
 					@ApiResponse(responseCode = "400",
-							description = "Malformed or invalid request; errors lists each field",
+							description = "Malformed or invalid request, or members the server owns; errors lists each field",
 							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-									examples = @ExampleObject(name = "invalid quantity", value = INVALID_EXAMPLE))),
+									examples = { @ExampleObject(name = "invalid quantity", value = INVALID_EXAMPLE),
+											@ExampleObject(name = "server-owned members",
+													value = SERVER_OWNED_EXAMPLE) })),
+					@ApiResponse(responseCode = "401", description = "No valid access token"),
+					@ApiResponse(responseCode = "403", description = "The token lacks role CUSTOMER"),
 					@ApiResponse(responseCode = "409",
 							description = "Insufficient stock (shortages lists each SKU) or idempotency key in progress",
 							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 									examples = @ExampleObject(name = "insufficient stock", value = SHORTAGE_EXAMPLE))),
 					@ApiResponse(responseCode = "413", description = "Body larger than 64 KiB"),
 					@ApiResponse(responseCode = "422", description = "Idempotency key reused with another body"),
+					@ApiResponse(responseCode = "429",
+							description = "Rate limit of this client exceeded; see Retry-After (seconds)",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									examples = @ExampleObject(name = "rate limited", value = RATE_LIMITED_EXAMPLE))),
 					@ApiResponse(responseCode = "503", description = "Database unavailable; see Retry-After") })
-	ResponseEntity<byte[]> place(@RequestBody PlaceOrderRequest body,
+	ResponseEntity<byte[]> place(@Parameter(hidden = true) Caller caller, @RequestBody PlaceOrderRequest body,
 			@Parameter(description = "Client-chosen key making retries safe; 1-255 visible ASCII characters",
 					example = "3f1c6a52-6f1e-4d5b-a9a7-9b8d0c2e4f11") @RequestHeader(name = IDEMPOTENCY_KEY,
 							required = false) String idempotencyKey) {
-		PlaceOrder request = body.toCommand();
+		List<FieldError> disallowed = body.disallowedMembers();
+		if (!disallowed.isEmpty()) {
+			throw new InvalidRequestException(disallowed);
+		}
+		PlaceOrder request = body.toCommand(owner(caller), caller.email());
 		this.rules.requireValid(request);
 		if (idempotencyKey == null) {
 			return toResponse(render(this.placement.place(request)));
@@ -121,33 +152,51 @@ class OrderController {
 		if (!VALID_KEY.matcher(idempotencyKey).matches()) {
 			throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
 		}
-		StoredResponse response = this.idempotency.execute(new IdempotencyKey(request.customerId(), idempotencyKey),
+		StoredResponse response = this.idempotency.execute(
+				new IdempotencyKey(request.tenantId(), request.customerId(), idempotencyKey),
 				RequestFingerprint.of(request.canonicalForm()), () -> render(this.placement.place(request)));
 		return toResponse(response);
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Read an order")
-	OrderResponse get(@PathVariable UUID id) {
-		return OrderResponse.of(this.queries.get(id));
+	@Operation(summary = "Read one of the caller's orders",
+			description = "Another customer's or another tenant's order is 404, exactly like a missing one.")
+	@ApiResponse(responseCode = "404", description = "No such order of the caller")
+	OrderResponse get(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+		return OrderResponse.of(this.queries.get(owner(caller), id));
 	}
 
 	@GetMapping
-	@Operation(summary = "List a customer's orders, newest first",
-			description = "Pages are bounded: size 1..100, page * size at most 10000.")
-	Page<OrderResponse> list(@RequestParam String customerId, @RequestParam(required = false) OrderStatus status,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+	@Operation(summary = "List the caller's orders, newest first",
+			description = "Only the caller's own orders (customer from the token, within its tenant). Pages are "
+					+ "bounded: size 1..100, page * size at most 10000. A customerId parameter is rejected.")
+	Page<OrderResponse> list(@Parameter(hidden = true) Caller caller,
+			@Parameter(hidden = true) @RequestParam(required = false) String customerId,
+			@RequestParam(required = false) OrderStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (customerId != null) {
+			// Silently ignoring it would answer "your orders" to a client asking for
+			// someone else's; say instead that the token decides.
+			throw new InvalidRequestException("customerId", "must not be set: it is taken from the access token");
+		}
 		Page.check(page, size);
-		return Page.of(this.queries.ofCustomer(customerId, status, page * size, size + 1), page, size,
-				OrderResponse::of);
+		return Page.of(this.queries.of(owner(caller), status, page * size, size + 1), page, size, OrderResponse::of);
 	}
 
 	@PostMapping("/{id}/cancel")
-	@Operation(summary = "Cancel an order",
+	@Operation(summary = "Cancel one of the caller's orders",
 			description = "Moves a PLACED order to CANCELLED and releases its stock. Cancelling a cancelled order "
-					+ "returns it unchanged.")
-	OrderResponse cancel(@PathVariable UUID id) {
-		return OrderResponse.of(this.cancellation.cancel(id));
+					+ "returns it unchanged. Another customer's or tenant's order is 404.")
+	@ApiResponse(responseCode = "404", description = "No such order of the caller")
+	OrderResponse cancel(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+		return OrderResponse.of(this.cancellation.cancel(owner(caller), id));
+	}
+
+	private static OrderOwner owner(Caller caller) {
+		if (caller.tenantId() == null || caller.tenantId().isBlank() || caller.subject() == null) {
+			throw new CallerWithoutTenantException();
+		}
+		return new OrderOwner(caller.tenantId(), caller.subject());
 	}
 
 	// Serialized once, inside the placement transaction, so that the stored copy and the

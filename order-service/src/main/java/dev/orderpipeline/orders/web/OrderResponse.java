@@ -11,16 +11,16 @@ import dev.orderpipeline.orders.order.OrderStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 @Schema(name = "Order")
-record OrderResponse(UUID id, OrderStatus status, String customerId, String customerEmail, String currency,
-		List<Line> lines, MoneyJson subtotal,
+record OrderResponse(UUID id, OrderStatus status, String tenantId, String customerId, String customerEmail,
+		String currency, List<Line> lines, MoneyJson subtotal,
 		@Schema(description = "Tax on the subtotal at the configured rate, rounded half-up to the minor unit") MoneyJson tax,
 		MoneyJson total, Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Instant cancelledAt) {
 
 	static OrderResponse of(Order order) {
-		return new OrderResponse(order.id(), order.status(), order.customerId(), order.customerEmail(),
-				order.currency().getCurrencyCode(), order.lines().stream().map(Line::of).toList(),
-				MoneyJson.of(order.subtotal()), MoneyJson.of(order.tax()), MoneyJson.of(order.total()),
-				order.createdAt(), order.cancelledAt());
+		return new OrderResponse(order.id(), order.status(), order.tenantId(), order.customerId(),
+				order.customerEmail(), order.currency().getCurrencyCode(),
+				order.lines().stream().map(Line::of).toList(), MoneyJson.of(order.subtotal()),
+				MoneyJson.of(order.tax()), MoneyJson.of(order.total()), order.createdAt(), order.cancelledAt());
 	}
 
 	@Schema(name = "OrderLine")

@@ -66,6 +66,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Object> callerWithoutTenant(CallerWithoutTenantException ex, WebRequest request) {
+		return respond(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage()), request);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Object> insufficientStock(InsufficientStockException ex, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock",
 				"Not enough stock for " + ex.shortages().size() + " line(s); nothing was reserved.");

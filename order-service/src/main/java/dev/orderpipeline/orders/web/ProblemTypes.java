@@ -40,6 +40,12 @@ final class ProblemTypes {
 
 	static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
 
+	static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
+
+	static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+
+	static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+
 	static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");
 
 	static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
@@ -58,7 +64,10 @@ final class ProblemTypes {
 			case 406 -> NOT_ACCEPTABLE;
 			case 409 -> CONFLICT;
 			case 413 -> PAYLOAD_TOO_LARGE;
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> RATE_LIMITED;
 			case 503 -> SERVICE_UNAVAILABLE;
 			default -> (status >= 500) ? INTERNAL_ERROR : HTTP_ERROR;
 		};

@@ -47,9 +47,9 @@ class IdempotencyKeyLifecycleTest {
 		// Stand in for a placement that is still running: hold the key's lock in an open
 		// transaction while the HTTP request arrives.
 		HttpResponse<String> response = this.transactions.execute((status) -> {
-			assertThat(this.store.tryLock(new IdempotencyKey(customer, key))).isTrue();
-			return CompletableFuture
-				.supplyAsync(() -> api.post("/orders", OrderApi.orderJson(customer, sku, 1), "Idempotency-Key", key))
+			assertThat(this.store.tryLock(new IdempotencyKey("acme", customer, key))).isTrue();
+			return CompletableFuture.supplyAsync(
+					() -> api.asCustomer(customer).post("/orders", OrderApi.orderJson(sku, 1), "Idempotency-Key", key))
 				.orTimeout(10, TimeUnit.SECONDS)
 				.join();
 		});
@@ -76,10 +76,10 @@ class IdempotencyKeyLifecycleTest {
 
 	private void insertKey(String customer, String key, Duration age) {
 		this.jdbc.update("""
-				insert into idempotency_key (customer_id, idempotency_key, request_hash, response_status,
+				insert into idempotency_key (tenant_id, customer_id, idempotency_key, request_hash, response_status,
 				                             location, response_body, created_at)
-				values (?, ?, ?, 201, '/orders/x', '{}'::bytea, now() - make_interval(secs => ?))""", customer, key,
-				"0".repeat(64), age.toSeconds());
+				values ('acme', ?, ?, ?, 201, '/orders/x', '{}'::bytea, now() - make_interval(secs => ?))""", customer,
+				key, "0".repeat(64), age.toSeconds());
 	}
 
 }

@@ -33,7 +33,7 @@ class OrderRequestRulesTest {
 			.check(request("c-1", "ana@example.com", "EUR", item("A", 1), item("B", 1), item("C", 1), item("D", 1))))
 			.extracting(Violation::field)
 			.containsExactly("items");
-		assertThat(this.rules.check(new PlaceOrder("c-1", "ana@example.com", "EUR", List.of())))
+		assertThat(this.rules.check(new PlaceOrder("acme", "c-1", "ana@example.com", "EUR", List.of())))
 			.extracting(Violation::field)
 			.containsExactly("items");
 	}
@@ -50,9 +50,22 @@ class OrderRequestRulesTest {
 	void rejectsMissingQuantityAndNullLines() {
 		List<PlaceOrder.Item> items = new ArrayList<>(Arrays.asList(new PlaceOrder.Item("A", null), null));
 
-		assertThat(this.rules.check(new PlaceOrder("c-1", "ana@example.com", "EUR", items)))
+		assertThat(this.rules.check(new PlaceOrder("acme", "c-1", "ana@example.com", "EUR", items)))
 			.extracting(Violation::field)
 			.containsExactly("items[0].quantity", "items[1]");
+	}
+
+	@Test
+	void theTenantFromTheTokenMustFitItsColumn() {
+		assertThat(this.rules.check(new PlaceOrder(null, "c-1", "ana@example.com", "EUR", List.of(item("A", 1)))))
+			.extracting(Violation::field)
+			.containsExactly("tenantId");
+		assertThat(this.rules
+			.check(new PlaceOrder("t".repeat(65), "c-1", "ana@example.com", "EUR", List.of(item("A", 1)))))
+			.extracting(Violation::field)
+			.containsExactly("tenantId");
+		assertThat(this.rules
+			.check(new PlaceOrder("t".repeat(64), "c-1", "ana@example.com", "EUR", List.of(item("A", 1))))).isEmpty();
 	}
 
 	@Test
@@ -68,7 +81,7 @@ class OrderRequestRulesTest {
 	}
 
 	private static PlaceOrder request(String customer, String email, String currency, PlaceOrder.Item... items) {
-		return new PlaceOrder(customer, email, currency, List.of(items));
+		return new PlaceOrder("acme", customer, email, currency, List.of(items));
 	}
 
 	private static PlaceOrder.Item item(String sku, int quantity) {

@@ -105,7 +105,7 @@ class OrderTest {
 	}
 
 	static PlaceOrder request(PlaceOrder.Item... items) {
-		return new PlaceOrder("c-1", "ana@example.com", "EUR", List.of(items));
+		return new PlaceOrder("acme", "c-1", "ana@example.com", "EUR", List.of(items));
 	}
 
 	static PlaceOrder.Item item(String sku, int quantity) {

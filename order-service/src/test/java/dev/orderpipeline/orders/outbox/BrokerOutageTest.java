@@ -47,16 +47,18 @@ class BrokerOutageTest {
 		OrderApi api = new OrderApi(this.port);
 		String sku = api.createProduct(100, 100);
 		List<String> orders = new ArrayList<>();
+		String customer = newCustomer();
 		try (EventLog log = EventLog.open(this.kafka)) {
 			KafkaBrokerControl.stop();
 			try {
 				for (int i = 0; i < 6; i++) {
-					HttpResponse<String> placed = api.placeOrder(newCustomer(), sku, 1);
+					HttpResponse<String> placed = api.placeOrder(customer, sku, 1);
 					assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
 					orders.add(JsonPath.parse(placed.body()).read("$.id"));
 				}
 				for (String cancelled : orders.subList(0, 3)) {
-					assertThat(api.post("/orders/" + cancelled + "/cancel", "").statusCode()).isEqualTo(200);
+					assertThat(api.asCustomer(customer).post("/orders/" + cancelled + "/cancel", "").statusCode())
+						.isEqualTo(200);
 				}
 				await().atMost(Duration.ofSeconds(30))
 					.untilAsserted(() -> assertThat(this.meters.get("outbox.pending.rows").gauge().value())

@@ -25,7 +25,7 @@ class IntegrationEventsTest {
 
 	static final EventSchemas SCHEMAS = new EventSchemas();
 
-	final OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), "c-1", "ana@example.com",
+	final OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), "acme", "c-1", "ana@example.com",
 			List.of(new OrderLine(1, "SKU-1", "Espresso", 2, Money.of(250, "EUR"), Money.of(500, "EUR")),
 					new OrderLine(2, "SKU-2", "Cup", 1, Money.of(900, "EUR"), Money.of(900, "EUR"))),
 			Money.of(1400, "EUR"), Money.of(280, "EUR"), Money.of(1680, "EUR"),
@@ -51,14 +51,18 @@ class IntegrationEventsTest {
 		assertThat(fromV1.total()).isEqualTo(dev.orderpipeline.events.Money.of(1680, "EUR"));
 		assertThat(fromV1.lines()).hasSize(2);
 		assertThat(fromV2.sourceVersion()).isEqualTo(2);
+		assertThat(v1.tenantId()).isEqualTo("acme");
+		assertThat(v2.tenantId()).isEqualTo("acme");
+		assertThat(fromV1.tenantId()).isEqualTo("acme");
 	}
 
 	@Test
 	void aCancellationReleasesEveryLineWithItsSequence() {
 		OrderCancelledV1 cancelled = (OrderCancelledV1) new IntegrationEvents(PlacedVersion.V1)
-			.of(new OrderCancelled(this.placed.orderId(), "c-1", this.placed.lines(), Instant.now()), 2);
+			.of(new OrderCancelled(this.placed.orderId(), "acme", "c-1", this.placed.lines(), Instant.now()), 2);
 
 		assertThat(cancelled.sequence()).isEqualTo(2);
+		assertThat(cancelled.tenantId()).isEqualTo("acme");
 		assertThat(cancelled.releasedLines()).containsExactly(new OrderCancelledV1.ReleasedLine("SKU-1", 2),
 				new OrderCancelledV1.ReleasedLine("SKU-2", 1));
 		assertThat(SCHEMAS.violations(EventType.ORDER_CANCELLED_V1, new EventSerializer().serialize(cancelled)))

@@ -15,6 +15,7 @@ import dev.orderpipeline.events.kafka.IncomingEvent;
 import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.orders.OrderApi;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,8 +81,9 @@ class OutboxPublishingTest {
 	void placingAnOrderPublishesOneOrderPlacedV1WithEveryCloudEventsHeader() {
 		String sku = this.api.createProduct(250, 10);
 		String customer = newCustomer();
-		HttpResponse<String> placed = this.api.post("/orders", OrderApi.orderJson(customer, sku, 2), "traceparent",
-				TRACEPARENT, "X-Correlation-Id", "req-" + customer);
+		HttpResponse<String> placed = this.api.asCustomer(customer)
+			.post("/orders", OrderApi.orderJson(sku, 2), "traceparent", TRACEPARENT, "X-Correlation-Id",
+					"req-" + customer);
 		assertThat(placed.statusCode()).isEqualTo(201);
 		String orderId = JsonPath.parse(placed.body()).read("$.id");
 
@@ -114,6 +116,9 @@ class OutboxPublishingTest {
 			assertThat(event.orderId()).hasToString(orderId);
 			assertThat(event.sequence()).isEqualTo(1);
 			assertThat(event.customerId()).isEqualTo(customer);
+			// The tenant travels in the event, from the token of the customer who placed
+			// it.
+			assertThat(event.tenantId()).isEqualTo(OrderApi.TENANT);
 			assertThat(event.lines()).singleElement().satisfies((line) -> {
 				assertThat(line.sku()).isEqualTo(sku);
 				assertThat(line.quantity()).isEqualTo(2);
@@ -139,8 +144,8 @@ class OutboxPublishingTest {
 	@Test
 	void aMalformedTraceparentIsNotPropagatedTheEventStartsATraceOfItsOwn() {
 		String sku = this.api.createProduct(100, 10);
-		HttpResponse<String> placed = this.api.post("/orders", OrderApi.orderJson(newCustomer(), sku, 1), "traceparent",
-				"00-not-a-trace-01");
+		HttpResponse<String> placed = this.api.asCustomer(newCustomer())
+			.post("/orders", OrderApi.orderJson(sku, 1), "traceparent", "00-not-a-trace-01");
 		String orderId = JsonPath.parse(placed.body()).read("$.id");
 
 		ConsumerRecord<String, byte[]> record = this.log.awaitRecords(orderId, (list) -> !list.isEmpty(), TIMEOUT)
@@ -152,10 +157,12 @@ class OutboxPublishingTest {
 	@Test
 	void placedComesBeforeCancelledOnTheOrdersPartitionWithSequencesOneAndTwo() {
 		String sku = this.api.createProduct(100, 10);
-		String orderId = JsonPath.parse(this.api.placeOrder(newCustomer(), sku, 3).body()).read("$.id");
-		assertThat(this.api.post("/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(200);
+		String customer = newCustomer();
+		String orderId = JsonPath.parse(this.api.placeOrder(customer, sku, 3).body()).read("$.id");
+		OrderApi asCustomer = this.api.asCustomer(customer);
+		assertThat(asCustomer.post("/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(200);
 		// A repeated cancel changes nothing and publishes nothing.
-		assertThat(this.api.post("/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(200);
+		assertThat(asCustomer.post("/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(200);
 
 		List<ConsumerRecord<String, byte[]>> records = this.log.awaitRecords(orderId, (list) -> list.size() >= 2,
 				TIMEOUT);
@@ -171,6 +178,7 @@ class OutboxPublishingTest {
 		assertThat(decoder.decode(records.get(1)).orElseThrow().event()).isInstanceOfSatisfying(OrderCancelledV1.class,
 				(cancelled) -> {
 					assertThat(cancelled.sequence()).isEqualTo(2);
+					assertThat(cancelled.tenantId()).isEqualTo(OrderApi.TENANT);
 					assertThat(cancelled.releasedLines()).singleElement()
 						.satisfies((line) -> assertThat(line.quantity()).isEqualTo(3));
 				});
@@ -215,7 +223,7 @@ class OutboxPublishingTest {
 		String orderId = JsonPath.parse(this.api.placeOrder(newCustomer(), sku, 1).body()).read("$.id");
 		this.log.awaitRecords(orderId, (list) -> !list.isEmpty(), TIMEOUT);
 
-		HttpResponse<String> scrape = this.api.get("/actuator/prometheus");
+		HttpResponse<String> scrape = this.api.as(TestTokens.monitoring()).get("/actuator/prometheus");
 
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).contains("outbox_pending_rows", "outbox_oldest_pending_age_seconds",

@@ -68,6 +68,7 @@ class PlacedVersionTwoTest {
 			OrderPlacement placement = new OrderPlacements().read(EventType.ORDER_PLACED_V2, record.value());
 			assertThat(placement.orderId()).hasToString(orderId);
 			assertThat(placement.sequence()).isEqualTo(1);
+			assertThat(placement.tenantId()).isEqualTo(OrderApi.TENANT);
 			assertThat(placement.customerId()).isEqualTo(customer);
 			assertThat(placement.customerEmail()).isEqualTo("ana@example.com");
 			assertThat(placement.total().amount()).isEqualTo(order.read("$.total.amount", Long.class));

@@ -13,6 +13,8 @@ import dev.orderpipeline.orders.order.OrderStatus;
 import dev.orderpipeline.orders.ordering.OrderCancellation;
 import dev.orderpipeline.orders.ordering.OrderPlacement;
 import dev.orderpipeline.orders.ordering.OrderQueries;
+import dev.orderpipeline.testing.TestTokens;
+import dev.orderpipeline.testing.WithTestIdentityProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,12 +48,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * replaced.
  */
 @WebMvcTest(controllers = { OrderController.class, ProductController.class })
-@Import(FailureMappingTest.Rules.class)
+@Import({ FailureMappingTest.Rules.class, AccessRules.class })
+@WithTestIdentityProvider
 class FailureMappingTest {
 
+	static final String CUSTOMER = TestTokens.customer("customer-ana", "acme");
+
 	static final String ORDER = """
-			{"customerId": "c-1", "customerEmail": "ana@example.com", "currency": "EUR",
-			 "items": [{"sku": "SKU-1", "quantity": 1}]}""";
+			{"customerEmail": "ana@example.com", "currency": "EUR", "items": [{"sku": "SKU-1", "quantity": 1}]}""";
 
 	@Autowired
 	MockMvc mvc;
@@ -74,7 +79,10 @@ class FailureMappingTest {
 	void anUnreachableDatabaseIs503WithRetryAfter() throws Exception {
 		given(this.placement.place(any())).willThrow(whatJdbcThrowsWhenTheDatabaseIsUnreachable());
 
-		this.mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER))
+		this.mvc
+			.perform(post("/orders").with(TestTokens.bearerToken(CUSTOMER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(ORDER))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -87,7 +95,7 @@ class FailureMappingTest {
 		given(this.catalog.get("SKU-1"))
 			.willThrow(new CannotCreateTransactionException("Could not open JDBC Connection for transaction"));
 
-		this.mvc.perform(get("/products/SKU-1"))
+		this.mvc.perform(get("/products/SKU-1").with(TestTokens.bearerToken(CUSTOMER)))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(jsonPath("$.type").value("https://errors.orderpipeline.dev/service-unavailable"));
@@ -96,10 +104,10 @@ class FailureMappingTest {
 	@Test
 	void anInvalidTransitionIs409() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.cancellation.cancel(id))
+		given(this.cancellation.cancel(any(), eq(id)))
 			.willThrow(new InvalidOrderTransitionException(id, OrderStatus.PLACED, OrderStatus.CANCELLED));
 
-		this.mvc.perform(post("/orders/" + id + "/cancel"))
+		this.mvc.perform(post("/orders/" + id + "/cancel").with(TestTokens.bearerToken(CUSTOMER)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://errors.orderpipeline.dev/invalid-order-transition"));
 	}
@@ -107,9 +115,9 @@ class FailureMappingTest {
 	@Test
 	void anUnexpectedFailureIsAProblemThatRevealsNothing() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.queries.get(id)).willThrow(new IllegalStateException("secret internals"));
+		given(this.queries.get(any(), eq(id))).willThrow(new IllegalStateException("secret internals"));
 
-		String body = this.mvc.perform(get("/orders/" + id))
+		String body = this.mvc.perform(get("/orders/" + id).with(TestTokens.bearerToken(CUSTOMER)))
 			.andExpect(status().isInternalServerError())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://errors.orderpipeline.dev/internal-error"))

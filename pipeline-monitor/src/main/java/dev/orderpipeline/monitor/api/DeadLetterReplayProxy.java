@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forwards a replay to the consumer service that owns the group's dead-letter store
- * ({@code POST <service>/dead-letters/replay-all}) and passes its answer through.
+ * ({@code POST <service>/dead-letters/replay-all}) and passes its answer through. The
+ * consumer service wants role ops as well: the caller's own bearer token is relayed, so
+ * the monitor holds no replay rights of its own and the service sees who asked.
  */
 @Component
 class DeadLetterReplayProxy {
@@ -33,7 +35,7 @@ class DeadLetterReplayProxy {
 		this.properties = properties;
 	}
 
-	ResponseEntity<?> replayAll(String group, int limit) {
+	ResponseEntity<?> replayAll(String group, int limit, String authorization) {
 		MonitorProperties.Group settings = this.properties.groups().get(group);
 		if (settings == null || settings.serviceUrl() == null) {
 			return PipelineController.problem(HttpStatus.NOT_FOUND, "No consumer service configured",
@@ -43,11 +45,14 @@ class DeadLetterReplayProxy {
 		String base = settings.serviceUrl().toString().replaceAll("/+$", "");
 		URI target = URI.create(base + "/dead-letters/replay-all?limit=" + limit);
 		try {
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(target)
+			HttpRequest.Builder request = HttpRequest.newBuilder(target)
 				.timeout(REQUEST_TIMEOUT)
 				.header("Accept", "application/json")
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.noBody());
+			if (authorization != null) {
+				request.header("Authorization", authorization);
+			}
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			MediaType type = response.headers()
 				.firstValue("Content-Type")
 				.map(MediaType::parseMediaType)

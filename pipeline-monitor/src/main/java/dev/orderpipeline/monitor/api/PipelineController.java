@@ -3,6 +3,7 @@ package dev.orderpipeline.monitor.api;
 import dev.orderpipeline.monitor.pipeline.PipelineRefresher;
 import dev.orderpipeline.monitor.pipeline.PipelineSnapshot;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,13 +45,14 @@ class PipelineController {
 	 */
 	@PostMapping("/api/groups/{group}/dead-letters/replay-all")
 	ResponseEntity<?> replayAll(@PathVariable String group, @RequestParam(defaultValue = "1000") int limit,
-			@RequestHeader(name = REPLAY_HEADER, required = false) String confirmation) {
+			@RequestHeader(name = REPLAY_HEADER, required = false) String confirmation,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
 		if (!"replay".equals(confirmation)) {
 			return problem(HttpStatus.FORBIDDEN, "Missing " + REPLAY_HEADER + " header",
 					"Send " + REPLAY_HEADER + ": replay. A browser on another origin cannot send it without a CORS "
 							+ "preflight, which this service refuses, so no other web page can trigger a replay.");
 		}
-		return this.replay.replayAll(group, limit);
+		return this.replay.replayAll(group, limit, authorization);
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

@@ -1,57 +1,98 @@
 package dev.orderpipeline.monitor.outbox;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.OptionalDouble;
 import java.util.function.DoubleBinaryOperator;
 
 import dev.orderpipeline.monitor.MonitorProperties;
 
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
 /**
  * Reads the outbox gauges from order-service's Prometheus endpoint, the same text
- * Prometheus scrapes, so the page and the dashboards show the same numbers.
+ * Prometheus scrapes, so the page and the dashboards show the same numbers. With
+ * {@code pipeline.monitor.scrape-auth} set, the scrape carries a client-credentials token
+ * (role {@code monitoring}), as Prometheus's own scrape does.
  */
 public class OutboxScraper {
 
 	private final MonitorProperties.OrderService settings;
 
-	private final HttpClient http;
+	private final MonitorProperties.ScrapeAuth auth;
+
+	private final RestClient http;
 
 	public OutboxScraper(MonitorProperties.OrderService settings) {
+		this(settings, new MonitorProperties.ScrapeAuth(null, null, null));
+	}
+
+	public OutboxScraper(MonitorProperties.OrderService settings, MonitorProperties.ScrapeAuth auth) {
 		this.settings = settings;
-		this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+		this.auth = auth;
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+		requestFactory.setReadTimeout(settings.timeout());
+		RestClient.Builder builder = RestClient.builder().requestFactory(requestFactory);
+		if (auth.enabled()) {
+			builder.requestInterceptor(ScrapeCredentials.interceptor(auth, requestFactory));
+		}
+		this.http = builder.build();
 	}
 
 	public OutboxBacklog scrape() {
 		String source = this.settings.prometheusUrl().toString();
-		String body;
+		Scraped scraped;
 		try {
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.settings.prometheusUrl())
-				.timeout(this.settings.timeout())
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return OutboxBacklog.unknown(source, "HTTP " + response.statusCode());
-			}
-			body = response.body();
+			scraped = this.http.get()
+				.uri(this.settings.prometheusUrl())
+				.exchange((request, response) -> new Scraped(response.getStatusCode(),
+						response.getStatusCode().is2xxSuccessful() ? response.bodyTo(String.class) : null));
 		}
-		catch (IOException ex) {
-			return OutboxBacklog.unknown(source, "unreachable: " + ex.getClass().getSimpleName()
-					+ ((ex.getMessage() != null) ? " " + ex.getMessage() : ""));
+		catch (OAuth2AuthorizationException ex) {
+			return OutboxBacklog.unknown(source,
+					"no token from " + this.auth.tokenUri() + " for client " + this.auth.clientId() + ": "
+							+ ex.getError().getErrorCode()
+							+ ((ex.getError().getDescription() != null) ? " " + ex.getError().getDescription() : ""));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return OutboxBacklog.unknown(source, "interrupted");
+		catch (ResourceAccessException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return OutboxBacklog.unknown(source, "unreachable: " + cause.getClass().getSimpleName()
+					+ ((cause.getMessage() != null) ? " " + cause.getMessage() : ""));
 		}
-		OptionalDouble pending = value(body, this.settings.pendingMetric(), Double::sum);
-		OptionalDouble age = value(body, this.settings.oldestAgeMetric(), Math::max);
+		catch (RestClientException ex) {
+			return OutboxBacklog.unknown(source, ex.getClass().getSimpleName() + " " + ex.getMessage());
+		}
+		if (scraped.status().value() != 200 || scraped.body() == null) {
+			return OutboxBacklog.unknown(source, "HTTP " + scraped.status().value() + refusal(scraped.status()));
+		}
+		OptionalDouble pending = value(scraped.body(), this.settings.pendingMetric(), Double::sum);
+		OptionalDouble age = value(scraped.body(), this.settings.oldestAgeMetric(), Math::max);
 		if (pending.isEmpty() || age.isEmpty()) {
 			return OutboxBacklog.unknown(source, "order-service does not export "
 					+ (pending.isEmpty() ? this.settings.pendingMetric() : this.settings.oldestAgeMetric()));
 		}
 		return new OutboxBacklog(source, pending.getAsDouble(), age.getAsDouble(), null);
+	}
+
+	/** What a 401 or 403 means here, so the page says what to fix. */
+	private String refusal(HttpStatusCode status) {
+		if (status.value() == 401) {
+			return this.auth.enabled() ? ": order-service did not accept the token of client " + this.auth.clientId()
+					: ": order-service wants a token; set pipeline.monitor.scrape-auth.client-id, client-secret and token-uri";
+		}
+		if (status.value() == 403) {
+			return this.auth.enabled() ? ": the token of client " + this.auth.clientId() + " lacks role monitoring"
+					: ": order-service refused the scrape";
+		}
+		return "";
+	}
+
+	private record Scraped(HttpStatusCode status, String body) {
 	}
 
 	/**

@@ -26,8 +26,9 @@ class PipelineConfiguration {
 		Clock clock = Clock.systemUTC();
 		ConsumerGroupReader reader = new ConsumerGroupReader(properties, kafkaAdmin.getConfigurationProperties(),
 				consumerFactory.getConfigurationProperties(), clock);
-		return new PipelineRefresher(properties, reader, new OutboxScraper(properties.orderService()),
-				new PipelineMetrics(registry), clock);
+		return new PipelineRefresher(properties, reader,
+				new OutboxScraper(properties.orderService(), properties.scrapeAuth()), new PipelineMetrics(registry),
+				clock);
 	}
 
 }

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * multiplicity: the status follows the event with the highest sequence (a placement that
  * arrives after its cancellation fills in the order's details but never makes it placed
  * again), and every other column comes from the one event that carries it. That is what
- * makes repeated delivery harmless and a rebuild equal to incremental processing.
+ * makes repeated delivery harmless and a rebuild equal to incremental processing. The
+ * document's tenant is its events' ({@code default} for events from before tenancy), so a
+ * rebuild keeps every document in its tenant.
  */
 @Component
 public class OrderDocumentWriter {
@@ -63,26 +65,29 @@ public class OrderDocumentWriter {
 	}
 
 	private void upsertPlacements(DocumentTable table, List<OrderPlacement> placements) {
-		this.jdbc.batchUpdate("""
-				insert into %s as d (order_id, status, customer_id, customer_email, currency, subtotal_amount,
-				    tax_amount, total_amount, sku_words, product_names, skus, lines, placed_at, last_sequence)
-				values (?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-				on conflict (order_id) do update set
-				    status = case when d.last_sequence < excluded.last_sequence then excluded.status else d.status end,
-				    customer_id = excluded.customer_id,
-				    customer_email = excluded.customer_email,
-				    currency = excluded.currency,
-				    subtotal_amount = excluded.subtotal_amount,
-				    tax_amount = excluded.tax_amount,
-				    total_amount = excluded.total_amount,
-				    sku_words = excluded.sku_words,
-				    product_names = excluded.product_names,
-				    skus = excluded.skus,
-				    lines = excluded.lines,
-				    placed_at = excluded.placed_at,
-				    last_sequence = greatest(d.last_sequence, excluded.last_sequence),
-				    updated_at = now()""".formatted(table.name()), placements, placements.size(),
-				(statement, placement) -> {
+		this.jdbc.batchUpdate(
+				"""
+						insert into %s as d (order_id, status, customer_id, customer_email, currency, subtotal_amount,
+						    tax_amount, total_amount, sku_words, product_names, skus, lines, placed_at, last_sequence, tenant_id)
+						values (?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+						on conflict (order_id) do update set
+						    status = case when d.last_sequence < excluded.last_sequence then excluded.status else d.status end,
+						    tenant_id = excluded.tenant_id,
+						    customer_id = excluded.customer_id,
+						    customer_email = excluded.customer_email,
+						    currency = excluded.currency,
+						    subtotal_amount = excluded.subtotal_amount,
+						    tax_amount = excluded.tax_amount,
+						    total_amount = excluded.total_amount,
+						    sku_words = excluded.sku_words,
+						    product_names = excluded.product_names,
+						    skus = excluded.skus,
+						    lines = excluded.lines,
+						    placed_at = excluded.placed_at,
+						    last_sequence = greatest(d.last_sequence, excluded.last_sequence),
+						    updated_at = now()"""
+					.formatted(table.name()),
+				placements, placements.size(), (statement, placement) -> {
 					List<String> skus = placement.lines().stream().map(OrderPlacement.Line::sku).toList();
 					statement.setObject(1, placement.orderId());
 					statement.setString(2, placement.customerId());
@@ -98,13 +103,18 @@ public class OrderDocumentWriter {
 					statement.setString(11, linesJson(placement));
 					statement.setTimestamp(12, Timestamp.from(placement.placedAt()));
 					statement.setLong(13, placement.sequence());
+					statement.setString(14, placement.tenantOrDefault());
 				});
 	}
 
+	/**
+	 * The tenant is written only with a new document (a cancellation before its
+	 * placement); the placement sets it for good, so the arrival order does not matter.
+	 */
 	private void upsertCancellations(DocumentTable table, List<OrderCancelledV1> cancellations) {
 		this.jdbc.batchUpdate("""
-				insert into %s as d (order_id, status, cancelled_at, cancel_reason, last_sequence)
-				values (?, 'CANCELLED', ?, ?, ?)
+				insert into %s as d (order_id, status, cancelled_at, cancel_reason, last_sequence, tenant_id)
+				values (?, 'CANCELLED', ?, ?, ?, ?)
 				on conflict (order_id) do update set
 				    status = case when d.last_sequence < excluded.last_sequence then excluded.status else d.status end,
 				    cancelled_at = excluded.cancelled_at,
@@ -116,6 +126,7 @@ public class OrderDocumentWriter {
 					statement.setTimestamp(2, Timestamp.from(cancelled.cancelledAt()));
 					statement.setString(3, cancelled.reason());
 					statement.setLong(4, cancelled.sequence());
+					statement.setString(5, cancelled.tenantOrDefault());
 				});
 	}
 

@@ -16,11 +16,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Queries {@code order_document}. Text goes through {@code websearch_to_tsquery} with the
- * {@code simple} configuration, the same one that builds the documents' vectors: SKUs,
- * emails and product names in any language are matched as written (lower-cased), without
- * stemming or stop words. Results are ordered newest placement first, order id breaking
- * ties, so pages are stable.
+ * Queries {@code order_document}, always within a {@link SearchScope} (the caller's
+ * tenant, and for a customer their own orders). Text goes through
+ * {@code websearch_to_tsquery} with the {@code simple} configuration, the same one that
+ * builds the documents' vectors: SKUs, emails and product names in any language are
+ * matched as written (lower-cased), without stemming or stop words. Results are ordered
+ * newest placement first, order id breaking ties, so pages are stable.
  */
 @Repository
 class OrderDocumentSearch {
@@ -37,9 +38,14 @@ class OrderDocumentSearch {
 		this.json = json;
 	}
 
-	SearchPage search(SearchCriteria criteria) {
-		List<String> conditions = new ArrayList<>();
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
+	SearchPage search(SearchScope scope, SearchCriteria criteria) {
+		// The scope comes first and is never optional: no filter combination widens it.
+		List<String> conditions = new ArrayList<>(List.of("tenant_id = :tenantId"));
+		MapSqlParameterSource parameters = new MapSqlParameterSource("tenantId", scope.tenantId());
+		if (scope.customerId() != null) {
+			conditions.add("customer_id = :scopeCustomerId");
+			parameters.addValue("scopeCustomerId", scope.customerId());
+		}
 		if (criteria.text() != null) {
 			conditions.add("search_text @@ websearch_to_tsquery('simple', :text)");
 			parameters.addValue("text", criteria.text());
@@ -67,7 +73,7 @@ class OrderDocumentSearch {
 		}
 		parameters.addValue("limit", criteria.size() + 1);
 		parameters.addValue("offset", criteria.offset());
-		String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+		String where = "where " + String.join(" and ", conditions);
 		List<OrderDocumentView> rows = this.jdbc.query("""
 				select order_id, status, customer_id, customer_email, currency, subtotal_amount, tax_amount,
 				       total_amount, lines, placed_at, cancelled_at, cancel_reason, last_sequence, updated_at

@@ -1,5 +1,6 @@
 package dev.orderpipeline.search.query;
 
+import dev.orderpipeline.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Order search. Who finds what is decided by the token ({@link SearchScope}), who may
+ * search at all by {@link SearchAuthorization}.
+ */
 @RestController
 @Tag(name = "Search", description = "Full-text search over the order documents")
 class OrderSearchController {
@@ -24,7 +29,8 @@ class OrderSearchController {
 	 */
 	@GetMapping("/search/orders")
 	@Operation(summary = "Search orders",
-			description = "Filters combine with AND. Results are ordered by placement time, newest first, "
+			description = "Only the caller's tenant's orders, and a customer's own orders only. "
+					+ "Filters combine with AND. Results are ordered by placement time, newest first, "
 					+ "then by order id. Orders seen only through their cancellation have no placement time "
 					+ "and come last; from/to exclude them.")
 	SearchPage searchOrders(
@@ -40,8 +46,10 @@ class OrderSearchController {
 			@Parameter(description = "Placed before (RFC 3339), after from") @RequestParam(required = false) String to,
 			@Parameter(description = "Zero-based page, default 0; page * size < 10000") @RequestParam(
 					required = false) String page,
-			@Parameter(description = "Page size 1-100, default 20") @RequestParam(required = false) String size) {
-		return this.search.search(SearchParameters.parse(q, status, customerId, sku, from, to, page, size));
+			@Parameter(description = "Page size 1-100, default 20") @RequestParam(required = false) String size,
+			@Parameter(hidden = true) Caller caller) {
+		return this.search.search(SearchScope.of(caller),
+				SearchParameters.parse(q, status, customerId, sku, from, to, page, size));
 	}
 
 }

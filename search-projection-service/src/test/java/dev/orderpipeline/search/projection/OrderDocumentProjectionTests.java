@@ -116,6 +116,26 @@ class OrderDocumentProjectionTests {
 			.isEqualTo("Fountain pen/2500/1");
 	}
 
+	@Test
+	void aDocumentBelongsToItsOrdersTenantAndEventsWithoutOneToTenantDefault() throws Exception {
+		UUID globex = UUID.randomUUID();
+		UUID cancelledFirst = UUID.randomUUID();
+		UUID legacy = UUID.randomUUID();
+		TestOrders.Line line = new TestOrders.Line("PEN-1", "Fountain pen", 1, 1250);
+
+		send(TestOrders.placedV1("globex", globex, "c-1", "g@example.com", now(), line),
+				TestOrders.cancelled("initech", cancelledFirst, now(), null),
+				TestOrders.placedV2("initech", cancelledFirst, "c-2", "i@example.com", now(), line),
+				TestOrders.placedV2(null, legacy, "c-3", "l@example.com", now(), line));
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id in (?, ?, ?)",
+					Integer.class, globex.toString(), cancelledFirst.toString(), legacy.toString()) == 4);
+		assertThat(document(globex)).containsEntry("tenant_id", "globex");
+		assertThat(document(cancelledFirst)).containsEntry("tenant_id", "initech").containsEntry("status", "CANCELLED");
+		assertThat(document(legacy)).containsEntry("tenant_id", "default");
+	}
+
 	private Map<String, Object> document(UUID orderId) {
 		return this.jdbc.queryForMap("select * from order_document where order_id = ?", orderId);
 	}

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.search.TestOrders;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,7 +188,11 @@ class OrderSearchTests {
 
 	private HttpResponse<String> send(String query) throws Exception {
 		URI uri = new URI("http", null, "localhost", this.port, "/search/orders", query, null);
-		return this.http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+		// an admin sees the whole tenant, so every filter is exercised here
+		return this.http.send(HttpRequest.newBuilder(uri)
+			.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrders.TENANT)))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static List<UUID> orderIds(DocumentContext result) {

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.search.projection.DocumentTable;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -79,6 +80,19 @@ class ProjectionRebuildTests {
 	@Test
 	void aRebuildProducesTheSameDocumentsAsIncrementalProcessing() throws Exception {
 		List<UUID> orders = feedMixedOrders(30);
+		UUID globex = UUID.randomUUID();
+		UUID legacy = UUID.randomUUID();
+		UUID globexCancelledFirst = UUID.randomUUID();
+		TestOrders.Line line = new TestOrders.Line("TEN-1", "Tenant product", 1, 100);
+		TestOrders.send(this.producerFactory,
+				List.of(TestOrders.placedV2("globex", globex, "c-g", "g@example.com", now(), line),
+						TestOrders.placedV1(null, legacy, "c-l", "l@example.com", now(), line),
+						TestOrders.cancelled("globex", globexCancelledFirst, now(), null),
+						TestOrders.placedV2("globex", globexCancelledFirst, "c-g", "g@example.com", now(), line)));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> count(
+					"select count(*) from order_document where order_id = any(?) and customer_id is not null",
+					List.of(globex, legacy, globexCancelledFirst)) == 3);
 		List<String> indexesBefore = this.jdbc.queryForList(INDEX_NAMES, String.class);
 		List<String> incremental = this.jdbc.queryForList(SNAPSHOT, String.class);
 
@@ -97,6 +111,10 @@ class ProjectionRebuildTests {
 		List<Integer> ends = done.read("$.partitions[*].endOffset");
 		assertThat(positions).isEqualTo(ends);
 		assertThat(done.read("$.finishedAt", String.class)).isNotNull();
+		assertThat(tenantOf(orders.get(0))).isEqualTo(TestOrders.TENANT);
+		assertThat(tenantOf(globex)).as("the rebuild keeps each document's tenant").isEqualTo("globex");
+		assertThat(tenantOf(globexCancelledFirst)).isEqualTo("globex");
+		assertThat(tenantOf(legacy)).as("events without a tenant").isEqualTo("default");
 
 		// The live consumer keeps going on the swapped-in table.
 		UUID placedOne = orders.get(0);
@@ -224,6 +242,7 @@ class ProjectionRebuildTests {
 			.queryForObject("insert into projection_rebuild (state) values ('COPYING') returning id", Long.class);
 		try {
 			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/projection/rebuild"))
+				.header("Authorization", ops())
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
 
@@ -237,22 +256,28 @@ class ProjectionRebuildTests {
 		}
 	}
 
+	private String tenantOf(UUID orderId) {
+		return this.jdbc.queryForObject("select tenant_id from order_document where order_id = ?", String.class,
+				orderId);
+	}
+
 	private int count(String sql, List<UUID> ids) {
 		return this.jdbc.queryForObject(sql, Integer.class, (Object) ids.toArray(UUID[]::new));
 	}
 
 	@Test
 	void anUnknownOrMalformedRebuildIdIsAProblemDocument() throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(uri("/projection/rebuild/999999999")).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/projection/rebuild/999999999"))
+			.header("Authorization", ops())
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(JsonPath.parse(response.body()).read("$.title", String.class)).isEqualTo("Rebuild not found");
 
 		HttpResponse<String> notAnId = this.http.send(
-				HttpRequest.newBuilder(uri("/projection/rebuild/latest")).GET().build(),
+				HttpRequest.newBuilder(uri("/projection/rebuild/latest")).header("Authorization", ops()).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(notAnId.statusCode()).isEqualTo(400);
 		assertThat(notAnId.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -291,20 +316,27 @@ class ProjectionRebuildTests {
 	}
 
 	private DocumentContext rebuildAndAwaitDone() throws Exception {
-		HttpResponse<String> started = this.http.send(
-				HttpRequest.newBuilder(uri("/projection/rebuild")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> started = this.http.send(HttpRequest.newBuilder(uri("/projection/rebuild"))
+			.header("Authorization", ops())
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		long id = JsonPath.parse(started.body()).read("$.id", Long.class);
 		assertThat(started.headers().firstValue("Location")).hasValue("/projection/rebuild/" + id);
 		URI status = uri("/projection/rebuild/" + id);
 		return await().atMost(Duration.ofSeconds(90)).until(() -> {
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(status).GET().build(),
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(status).header("Authorization", ops()).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			DocumentContext body = JsonPath.parse(response.body());
 			assertThat(body.read("$.state", String.class)).as(response.body()).isNotEqualTo("FAILED");
 			return body;
 		}, (body) -> "DONE".equals(body.read("$.state", String.class)));
+	}
+
+	/** Rebuilds are for ops users. */
+	private static String ops() {
+		return TestTokens.bearer(TestTokens.ops());
 	}
 
 	private URI uri(String path) {

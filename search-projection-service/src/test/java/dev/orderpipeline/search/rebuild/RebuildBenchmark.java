@@ -16,6 +16,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.search.TestOrders;
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -99,15 +100,18 @@ class RebuildBenchmark {
 		long rebuildStart = System.nanoTime();
 		HttpResponse<String> started = http
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/projection/rebuild"))
+				.header("Authorization", TestTokens.bearer(TestTokens.ops()))
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		long id = JsonPath.parse(started.body()).read("$.id", Long.class);
 		URI status = URI.create("http://localhost:" + this.port + "/projection/rebuild/" + id);
 		DocumentContext done = await().atMost(Duration.ofMinutes(5))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> JsonPath
-				.parse(http.send(HttpRequest.newBuilder(status).GET().build(), HttpResponse.BodyHandlers.ofString())
-					.body()), (body) -> !body.read("$.state", String.class).matches("COPYING|CATCHING_UP|SWAPPING"));
+			.until(() -> JsonPath.parse(http.send(HttpRequest.newBuilder(status)
+				.header("Authorization", TestTokens.bearer(TestTokens.ops()))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString()).body()),
+					(body) -> !body.read("$.state", String.class).matches("COPYING|CATCHING_UP|SWAPPING"));
 		double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
 		assertThat(done.read("$.state", String.class)).isEqualTo("DONE");
 		long read = done.read("$.recordsRead", Long.class);

@@ -1,0 +1,14 @@
+package dev.orderpipeline.orders.web;
+
+/**
+ * A customer token without a tenant (or subject): the identity provider is misconfigured.
+ * Refused rather than defaulted, so that such a token can never reach the orders of
+ * tenant {@code default}.
+ */
+class CallerWithoutTenantException extends RuntimeException {
+
+	CallerWithoutTenantException() {
+		super("The access token names no tenant or no subject; orders need both.");
+	}
+
+}

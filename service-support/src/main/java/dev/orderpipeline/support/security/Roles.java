@@ -1,0 +1,22 @@
+package dev.orderpipeline.support.security;
+
+/**
+ * Role names for {@code hasRole(..)} / {@code hasAnyRole(..)} in an
+ * {@link EndpointAuthorization}: the token's {@code customer} role is the authority
+ * {@code ROLE_CUSTOMER}, and so on.
+ */
+public final class Roles {
+
+	public static final String CUSTOMER = "CUSTOMER";
+
+	public static final String ADMIN = "ADMIN";
+
+	public static final String OPS = "OPS";
+
+	/** Machine scrapers: {@code /actuator/prometheus} and nothing else. */
+	public static final String MONITORING = "MONITORING";
+
+	private Roles() {
+	}
+
+}
