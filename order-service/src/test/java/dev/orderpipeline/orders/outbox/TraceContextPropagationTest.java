@@ -87,8 +87,8 @@ class TraceContextPropagationTest {
 		String callerSpanId = "b7ad6b7169203331";
 		String sku = this.api.createProduct(300, 5);
 
-		HttpResponse<String> placed = this.api.post("/orders", OrderApi.orderJson(newCustomer(), sku, 1), "traceparent",
-				"00-" + traceId + "-" + callerSpanId + "-01");
+		HttpResponse<String> placed = this.api.asCustomer(newCustomer())
+			.post("/orders", OrderApi.orderJson(sku, 1), "traceparent", "00-" + traceId + "-" + callerSpanId + "-01");
 
 		assertThat(placed.statusCode()).isEqualTo(201);
 		String orderId = JsonPath.parse(placed.body()).read("$.id");
