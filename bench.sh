@@ -43,7 +43,7 @@ stop_stack() {
 }
 trap stop_stack EXIT
 
-if curl -s -o /dev/null -X GET "http://127.0.0.1:$control_port/" 2>/dev/null; then
+if (exec 3<>"/dev/tcp/127.0.0.1/$control_port") 2>/dev/null; then
 	echo "[bench] Using the running local stack (control endpoint on port $control_port)"
 else
 	stack_dir="benchmarks/target/stack"
@@ -69,6 +69,6 @@ fi
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 status=0
-"$JAVA" -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error -cp "benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)" \
+"$JAVA" -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error -cp "benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)" \
 	dev.orderpipeline.bench.Benchmark --control-url="http://127.0.0.1:$control_port" ${args[@]+"${args[@]}"} || status=$?
 exit $status

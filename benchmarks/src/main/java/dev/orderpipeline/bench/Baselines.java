@@ -162,11 +162,13 @@ final class Baselines {
 				"--producer-props", "bootstrap.servers=" + this.stack.kafkaBootstrap, "acks=all",
 				"enable.idempotence=true", "max.in.flight.requests.per.connection=5", "linger.ms=1",
 				"retries=2147483647", "delivery.timeout.ms=30000", "request.timeout.ms=15000"));
-		System.out.println("ProducerPerformance: " + String.join(" ", command.subList(4, command.size())));
+		System.out.println("ProducerPerformance: " + String.join(" ",
+				command.subList(command.indexOf("org.apache.kafka.tools.ProducerPerformance"), command.size())));
 		List<String> output = runAndEcho(new ProcessBuilder(command).redirectErrorStream(true), "producer-perf");
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("tool", "org.apache.kafka.tools.ProducerPerformance (kafka-tools 4.3.1)");
-		result.put("command", String.join(" ", command.subList(4, command.size())));
+		result.put("command", String.join(" ",
+				command.subList(command.indexOf("org.apache.kafka.tools.ProducerPerformance"), command.size())));
 		result.put("records", records);
 		result.put("recordSize", recordSize);
 		result.put("partitions", partitions);

@@ -52,6 +52,7 @@ final class Scenarios {
 		for (int rate : this.plan.fixedRates()) {
 			LoadResult run = this.load.run("fixed-" + rate, rate, seconds(this.plan.fixedSeconds()));
 			System.out.println(run.summary());
+			settle();
 			this.report.latency("S1 open loop " + rate + "/s", run.latency());
 			this.report.throughput("S1 " + rate + "/s", run.okPerSecond());
 			fixed.add(run.toMap());
@@ -62,6 +63,7 @@ final class Scenarios {
 		for (int rate = this.plan.rampStart(); rate <= this.plan.rampMax(); rate += this.plan.rampStep()) {
 			LoadResult step = this.load.run("ramp-" + rate, rate, seconds(this.plan.rampSeconds()));
 			System.out.println(step.summary());
+			settle();
 			steps.add(step.toMap());
 			if (!step.keptUp() || step.percentileMillis(99) > this.plan.p99TargetMs()) {
 				break;
@@ -77,6 +79,7 @@ final class Scenarios {
 		LoadResult closed = this.load.runClosedLoop("clients-" + this.plan.closedLoopClients(),
 				this.plan.closedLoopClients(), seconds(this.plan.closedLoopSeconds()));
 		System.out.println(closed.summary());
+		settle();
 		this.report.latency("S1 " + this.plan.closedLoopClients() + " clients (closed loop)", closed.latency());
 		this.report.throughput("S1 " + this.plan.closedLoopClients() + " clients", closed.okPerSecond());
 		result.put("concurrentClients", closed.toMap());
@@ -130,6 +133,7 @@ final class Scenarios {
 		try (Sampler lags = lagSampler("burst-catch-up")) {
 			LoadResult run = this.load.run("burst-" + orders, orders, Duration.ofSeconds(1));
 			System.out.println(run.summary());
+			settle();
 			this.report.latency("S3 burst of " + orders, run.latency());
 			result.put("load", run.toMap());
 			lags.awaitAllAtMost(List.copyOf(Stack.CONSUMERS.keySet()), 0, CATCH_UP_TIMEOUT_SECONDS);
@@ -302,6 +306,22 @@ final class Scenarios {
 			System.out.println("Recovery: " + drain);
 		}
 		return result;
+	}
+
+	/**
+	 * Waits until the order service answers its health check within 100 ms three times in
+	 * a row (at most a minute): an overloaded run leaves requests behind in its queue
+	 * that would otherwise count against the next run.
+	 */
+	private void settle() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		int quick = 0;
+		while (quick < 3 && System.nanoTime() < deadline) {
+			long start = System.nanoTime();
+			boolean up = this.stack.answersHealth(Duration.ofSeconds(5));
+			quick = (up && System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100)) ? quick + 1 : 0;
+			Thread.sleep(200);
+		}
 	}
 
 	private Sampler lagSampler(String label) {

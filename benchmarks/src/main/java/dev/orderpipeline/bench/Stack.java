@@ -166,6 +166,23 @@ final class Stack implements AutoCloseable {
 		awaitUp(url, timeout);
 	}
 
+	boolean answersHealth(Duration timeout) {
+		try {
+			return this.http
+				.send(HttpRequest.newBuilder(URI.create(this.orderServiceUrl + "/actuator/health/liveness"))
+					.timeout(timeout)
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	void awaitUp(String url, Duration timeout) throws IOException, InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
