@@ -25,7 +25,18 @@ public final class Benchmark {
 	private Benchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		try {
+			run(args);
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			System.exit(1);
+		}
+	}
+
+	/** Exits the JVM itself: the HTTP client's threads would keep it alive. */
+	private static void run(String[] args) throws Exception {
 		System.setProperty("java.awt.headless", "true");
 		Options options = new Options(args);
 		Plan plan = Plan.of(options);

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,6 +36,12 @@ final class EndToEnd implements AutoCloseable {
 
 	private static final long MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
 
+	private static final Pattern CREATED_AT = Pattern.compile("\"createdAt\"\\s*:\\s*\"([^\"]+)\"");
+
+	/** Upper bound of each order's commit time: its createdAt. */
+	private final Map<String, Instant> created = new ConcurrentHashMap<>();
+
+	/** Lower bound: the 201 received. */
 	private final Map<String, Instant> committed = new ConcurrentHashMap<>();
 
 	private final Map<String, Instant> published = new ConcurrentHashMap<>();
@@ -66,8 +74,10 @@ final class EndToEnd implements AutoCloseable {
 		return (sequence, response, received) -> {
 			if (response.statusCode() == 201) {
 				String id = Orders.idOf(response.body());
-				if (id != null) {
+				Matcher createdAt = CREATED_AT.matcher(response.body());
+				if (id != null && createdAt.find()) {
 					this.committed.put(id, received);
+					this.created.put(id, Instant.parse(createdAt.group(1)));
 				}
 			}
 		};
@@ -102,9 +112,10 @@ final class EndToEnd implements AutoCloseable {
 		return false;
 	}
 
-	Histogram commitToPublished() {
+	/** From createdAt (upper bound) or from the 201 (lower bound) to published. */
+	Histogram commitToPublished(boolean fromCreatedAt) {
 		Histogram histogram = new Histogram(MAX_NANOS, 3);
-		this.committed.forEach((id, at) -> {
+		(fromCreatedAt ? this.created : this.committed).forEach((id, at) -> {
 			Instant seen = this.published.get(id);
 			if (seen != null) {
 				histogram.recordValue(clamp(Duration.between(at, seen).toNanos()));
@@ -116,7 +127,8 @@ final class EndToEnd implements AutoCloseable {
 	/**
 	 * From the consumer's inbox: when each of the committed orders' events was applied.
 	 */
-	Histogram commitToApplied(Connection connection) throws Exception {
+	Histogram commitToApplied(Connection connection, boolean fromCreatedAt) throws Exception {
+		Map<String, Instant> from = fromCreatedAt ? this.created : this.committed;
 		Histogram histogram = new Histogram(MAX_NANOS, 3);
 		try (PreparedStatement query = connection
 			.prepareStatement("select order_id, processed_at from processed_event where order_id = any(?)")) {
@@ -124,7 +136,7 @@ final class EndToEnd implements AutoCloseable {
 			query.setArray(1, ids);
 			try (ResultSet rs = query.executeQuery()) {
 				while (rs.next()) {
-					Instant at = this.committed.get(rs.getString(1));
+					Instant at = from.get(rs.getString(1));
 					Timestamp applied = rs.getTimestamp(2);
 					if (at != null) {
 						histogram.recordValue(clamp(Duration.between(at, applied.toInstant()).toNanos()));
