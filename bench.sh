@@ -47,23 +47,24 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$control_port") 2>/dev/null; then
 	echo "[bench] Using the running local stack (control endpoint on port $control_port)"
 else
 	stack_dir="benchmarks/target/stack"
-	mkdir -p "$stack_dir"
-	echo "[bench] Starting the local stack (log: $stack_dir/local-run.out) ..."
-	./run-local.sh --no-build --fresh --data-dir="$stack_dir" --control-port="$control_port" \
-		>"$stack_dir/local-run.out" 2>&1 &
+	# Outside the data directory, which --fresh deletes.
+	stack_log="benchmarks/target/stack-local-run.out"
+	mkdir -p benchmarks/target
+	echo "[bench] Starting the local stack (log: $stack_log) ..."
+	./run-local.sh --no-build --fresh --data-dir="$stack_dir" --control-port="$control_port" >"$stack_log" 2>&1 &
 	stack_pid=$!
 	for _ in $(seq 1 720); do
-		if grep -q "Control endpoint" "$stack_dir/local-run.out" 2>/dev/null; then
+		if grep -q "Control endpoint" "$stack_log" 2>/dev/null; then
 			break
 		fi
 		if ! kill -0 "$stack_pid" 2>/dev/null; then
 			echo "[bench] The local stack did not start:" >&2
-			tail -40 "$stack_dir/local-run.out" >&2
+			tail -40 "$stack_log" >&2
 			exit 1
 		fi
 		sleep 0.5
 	done
-	grep -q "Control endpoint" "$stack_dir/local-run.out" || { echo "[bench] The local stack was not up within 6 minutes" >&2; tail -40 "$stack_dir/local-run.out" >&2; exit 1; }
+	grep -q "Control endpoint" "$stack_log" || { echo "[bench] The local stack was not up within 6 minutes" >&2; tail -40 "$stack_log" >&2; exit 1; }
 	echo "[bench] Local stack is up"
 fi
 
