@@ -259,7 +259,7 @@ final class Report {
 			.append(" ms.\n\n");
 		md.append("| Backlog | peak | back to steady (≤ ")
 			.append(get("scenarios.recovery.steadyThreshold"))
-			.append(") after the broker was up, s |\n|---|---|---|\n");
+			.append(") after the broker was up (consumers: not before the outbox), s |\n|---|---|---|\n");
 		Map<String, Object> drain = (Map<String, Object>) get("scenarios.recovery.drain");
 		if (drain != null) {
 			drain.forEach((name, value) -> md.append("| ")
