@@ -2,8 +2,9 @@
 # The test command: every check this project has, on a machine with a JDK 17+ and the
 # package registries. Installs what the checks need from Debian's packages if it is missing
 # (chromium for the status page's browser test, promtool for the alert rules, docker-compose
-# to validate docker-compose.yml, jq for Keycloak's realm file), then runs the Java build with all its tests, which start
-# their own PostgreSQL and Kafka broker.
+# to validate docker-compose.yml, jq for Keycloak's realm file, pgbench for the benchmark's
+# baseline), then runs the Java build with all its tests, which start their own PostgreSQL
+# and Kafka broker, and the benchmark's smoke run.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,7 @@ command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v promtool >/dev/null 2>&1 || needed+=(prometheus)
 command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
 command -v jq >/dev/null 2>&1 || needed+=(jq)
+command -v pgbench >/dev/null 2>&1 || needed+=(postgresql-client)
 if ((${#needed[@]})); then
 	echo "[test] installing from Debian's packages: ${needed[*]}"
 	sudo=""
@@ -35,4 +37,9 @@ echo "[test] Keycloak realm files are well-formed"
 promtool check config deploy/prometheus/prometheus.yml
 promtool test rules deploy/prometheus/alerts.test.yml
 
-./mvnw verify
+# install rather than verify: the same checks, and the jars the benchmark's smoke run starts.
+./mvnw install
+
+# The benchmark's smoke run: every scenario and baseline for seconds, against a local stack it
+# starts itself (default ports, fresh data in benchmarks/target/stack), so the tool keeps working.
+./bench.sh all --smoke --no-build

@@ -1,7 +1,8 @@
 -- Closed-loop saturation of POST /orders with wrk (Debian's wrk):
 --   wrk -t2 -c32 -d20s -s benchmarks/wrk/place-orders.lua http://localhost:8080
--- Uses the BENCH-0001..0200 products that ./bench.sh placement creates with ample stock.
--- For latency at a fixed rate use ./bench.sh placement (open loop); wrk only finds the ceiling.
+-- Uses the BENCH-0001..0200 products that ./bench.sh all creates with ample stock. Without
+-- security only: it names the customer in the body and sends no token.
+-- For latency at a fixed rate use ./bench.sh all (open loop); wrk only finds the ceiling.
 local counter = 0
 request = function()
   counter = counter + 1

@@ -17,12 +17,13 @@ final class BenchCatalog {
 	private BenchCatalog() {
 	}
 
-	static List<String> ensure(HttpClient http, String baseUrl, int size) throws IOException, InterruptedException {
+	static List<String> ensure(HttpClient http, String baseUrl, int size, SimulatedClients clients)
+			throws IOException, InterruptedException {
 		List<String> skus = new ArrayList<>();
 		for (int i = 1; i <= size; i++) {
 			String sku = String.format("BENCH-%04d", i);
 			skus.add(sku);
-			HttpResponse<String> created = http.send(json(baseUrl + "/products", "POST",
+			HttpResponse<String> created = http.send(json(clients, baseUrl + "/products", "POST",
 					"{\"sku\":\"%s\",\"name\":\"Benchmark product %d\",\"price\":{\"amount\":%d,\"currency\":\"EUR\"},\"active\":true}"
 						.formatted(sku, i, 100 + i * 7)),
 					HttpResponse.BodyHandlers.ofString());
@@ -30,7 +31,7 @@ final class BenchCatalog {
 				throw new IOException("Creating " + sku + " failed: " + created.statusCode() + " " + created.body());
 			}
 			HttpResponse<String> stocked = http.send(
-					json(baseUrl + "/products/" + sku + "/stock", "PUT", "{\"onHand\": 1000000000}"),
+					json(clients, baseUrl + "/products/" + sku + "/stock", "PUT", "{\"onHand\": 1000000000}"),
 					HttpResponse.BodyHandlers.ofString());
 			if (stocked.statusCode() != 200) {
 				throw new IOException("Stocking " + sku + " failed: " + stocked.statusCode() + " " + stocked.body());
@@ -39,8 +40,8 @@ final class BenchCatalog {
 		return skus;
 	}
 
-	private static HttpRequest json(String url, String method, String body) {
-		return HttpRequest.newBuilder(URI.create(url))
+	private static HttpRequest json(SimulatedClients clients, String url, String method, String body) {
+		return clients.asAdmin(HttpRequest.newBuilder(URI.create(url)))
 			.header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.build();

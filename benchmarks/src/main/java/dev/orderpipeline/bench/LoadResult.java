@@ -1,15 +1,26 @@
 package dev.orderpipeline.bench;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
-/** What one constant-rate run saw. Latencies are from the intended send time. */
-record LoadResult(String label, int targetRate, long sent, long ok, long failed, long transportErrors,
-		boolean unanswered, double sendSeconds, double achievedOkPerSecond, Histogram latency) {
+/**
+ * What one load run saw. Open loop: latencies are from the intended send time. Closed
+ * loop: from the actual send time (the clients wait for each answer).
+ *
+ * @param statuses answers by HTTP status, plus {@code transport} for requests that got
+ * none
+ * @param okPerSecond successful answers in each second of the run
+ * @param failedPerSecond other answers and transport errors in each second of the run
+ */
+record LoadResult(String label, int targetRate, int clients, long sent, long ok, long failed, long transportErrors,
+		boolean unanswered, double sendSeconds, double achievedOkPerSecond, Histogram latency,
+		Map<String, Long> statuses, long[] okPerSecond, long[] failedPerSecond) {
 
 	double percentileMillis(double percentile) {
-		return latency.getValueAtPercentile(percentile) / 1e6;
+		return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / 1e6;
 	}
 
 	/**
@@ -21,19 +32,31 @@ record LoadResult(String label, int targetRate, long sent, long ok, long failed,
 
 	String summary() {
 		return String.format(Locale.ROOT,
-				"%-14s target %5d/s  ok %7d/%-7d (failed %d, transport errors %d%s)  achieved %7.1f ok/s  "
-						+ "p50 %6.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  max %7.2f ms",
-				label, targetRate, ok, sent, failed, transportErrors, unanswered ? ", some UNANSWERED" : "",
-				achievedOkPerSecond, percentileMillis(50), percentileMillis(99), percentileMillis(99.9),
-				latency.getMaxValue() / 1e6);
+				"%-16s %s  ok %7d/%-7d (failed %d, transport errors %d%s)  achieved %7.1f ok/s  "
+						+ "p50 %6.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  max %7.2f ms  statuses %s",
+				label, targetRate > 0 ? "target " + targetRate + "/s" : clients + " clients", ok, sent, failed,
+				transportErrors, unanswered ? ", some UNANSWERED" : "", achievedOkPerSecond, percentileMillis(50),
+				percentileMillis(99), percentileMillis(99.9), latency.getMaxValue() / 1e6, statuses);
 	}
 
-	String json() {
-		return String.format(Locale.ROOT,
-				"{\"label\":\"%s\",\"targetRate\":%d,\"sent\":%d,\"ok\":%d,\"failed\":%d,\"transportErrors\":%d,"
-						+ "\"unanswered\":%s,\"achievedOkPerSecond\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f}",
-				label, targetRate, sent, ok, failed, transportErrors, unanswered, achievedOkPerSecond,
-				percentileMillis(50), percentileMillis(99), percentileMillis(99.9), latency.getMaxValue() / 1e6);
+	Map<String, Object> toMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("label", label);
+		map.put("mode", targetRate > 0 ? "open loop" : "closed loop");
+		map.put("targetRate", targetRate);
+		map.put("clients", clients);
+		map.put("sent", sent);
+		map.put("ok", ok);
+		map.put("failed", failed);
+		map.put("transportErrors", transportErrors);
+		map.put("unanswered", unanswered);
+		map.put("sendSeconds", sendSeconds);
+		map.put("achievedOkPerSecond", achievedOkPerSecond);
+		map.put("latencyMs", Percentiles.of(latency));
+		map.put("statuses", statuses);
+		map.put("okPerSecond", okPerSecond);
+		map.put("failedPerSecond", failedPerSecond);
+		return map;
 	}
 
 }

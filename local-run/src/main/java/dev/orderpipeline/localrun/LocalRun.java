@@ -30,7 +30,7 @@ public final class LocalRun {
 
 	private final LocalRunOptions options;
 
-	private final List<ServiceProcess> services = new ArrayList<>();
+	private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -45,6 +45,8 @@ public final class LocalRun {
 			List.of("monitoring"));
 
 	private volatile boolean stopping;
+
+	private volatile LocalControl control;
 
 	private LocalRun(LocalRunOptions options) {
 		this.options = options;
@@ -96,6 +98,10 @@ public final class LocalRun {
 				return 1;
 			}
 			printSummary(Duration.between(started, Instant.now()));
+			if (options.controlPort() > 0) {
+				control = LocalControl.start(options.controlPort(), new ControlActions());
+				say("Control endpoint (benchmarks) on http://127.0.0.1:" + options.controlPort());
+			}
 			watchServices();
 			return 0;
 		}
@@ -134,32 +140,81 @@ public final class LocalRun {
 
 	private void startServices() throws IOException {
 		for (ServiceDefinition definition : ServiceDefinition.ALL) {
-			int port = options.ports().get(definition.name());
-			List<String> infrastructureArguments = new ArrayList<>(
-					List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers()));
-			if (definition.database() != null) {
-				infrastructureArguments.addAll(
-						List.of("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
-								"--spring.datasource.username=" + PostgresServer.USER,
-								"--spring.datasource.password=" + PostgresServer.PASSWORD));
-			}
-			// Every service trusts the local identity provider's tokens, and only those.
-			identityProvider.resourceServerProperties()
-				.forEach((name, value) -> infrastructureArguments.add("--" + name + "=" + value));
-			Map<String, String> secrets = new LinkedHashMap<>();
-			if (definition.name().equals(ServiceDefinition.PIPELINE_MONITOR)) {
-				String prefix = "--pipeline.monitor.scrape-auth.";
-				infrastructureArguments.addAll(List.of(prefix + "client-id=" + monitorClient.clientId(),
-						prefix + "token-uri=" + identityProvider.tokenUri()));
-				// pipeline.monitor.scrape-auth.client-secret
-				secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
-			}
-			say("Starting " + definition.name() + " on port " + port + " (log: "
-					+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/"
-					+ definition.name() + ".log) ...");
-			services.add(ServiceProcess.start(definition, options.ports(), options.repositoryRoot(),
-					options.workDirectory().resolve("logs"), infrastructureArguments, secrets));
+			services.add(startService(definition));
 		}
+	}
+
+	private ServiceProcess startService(ServiceDefinition definition) throws IOException {
+		int port = options.ports().get(definition.name());
+		List<String> infrastructureArguments = new ArrayList<>(
+				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers()));
+		if (definition.database() != null) {
+			infrastructureArguments
+				.addAll(List.of("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
+						"--spring.datasource.username=" + PostgresServer.USER,
+						"--spring.datasource.password=" + PostgresServer.PASSWORD));
+		}
+		// Every service trusts the local identity provider's tokens, and only those.
+		identityProvider.resourceServerProperties()
+			.forEach((name, value) -> infrastructureArguments.add("--" + name + "=" + value));
+		Map<String, String> secrets = new LinkedHashMap<>();
+		if (definition.name().equals(ServiceDefinition.PIPELINE_MONITOR)) {
+			String prefix = "--pipeline.monitor.scrape-auth.";
+			infrastructureArguments.addAll(List.of(prefix + "client-id=" + monitorClient.clientId(),
+					prefix + "token-uri=" + identityProvider.tokenUri()));
+			// pipeline.monitor.scrape-auth.client-secret
+			secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
+		}
+		say("Starting " + definition.name() + " on port " + port + " (log: "
+				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + definition.name()
+				+ ".log) ...");
+		return ServiceProcess.start(definition, options.ports(), options.repositoryRoot(),
+				options.workDirectory().resolve("logs"), infrastructureArguments, secrets);
+	}
+
+	/** What the control endpoint does; services are replaced in place when restarted. */
+	private final class ControlActions implements LocalControl.Actions {
+
+		@Override
+		public void stopKafka() {
+			say("Control: stopping Kafka");
+			infrastructure.kafka().stop();
+		}
+
+		@Override
+		public void startKafka() {
+			say("Control: starting Kafka");
+			infrastructure.kafka().start();
+		}
+
+		@Override
+		public synchronized boolean stopService(String name) {
+			for (ServiceProcess service : services) {
+				if (service.definition().name().equals(name)) {
+					say("Control: stopping " + name);
+					service.requestStop();
+					service.awaitExit(Duration.ofSeconds(30));
+					return true;
+				}
+			}
+			return false;
+		}
+
+		@Override
+		public synchronized boolean startService(String name) throws IOException {
+			for (int i = 0; i < services.size(); i++) {
+				ServiceProcess service = services.get(i);
+				if (service.definition().name().equals(name)) {
+					if (!service.isAlive()) {
+						say("Control: starting " + name);
+						services.set(i, LocalRun.this.startService(service.definition()));
+					}
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	private boolean awaitServicesUp() throws InterruptedException {
@@ -261,6 +316,10 @@ public final class LocalRun {
 	private void stopEverything() {
 		stopping = true;
 		say("Stopping ...");
+		LocalControl runningControl = control;
+		if (runningControl != null) {
+			runningControl.close();
+		}
 		services.forEach(ServiceProcess::requestStop);
 		for (ServiceProcess service : services) {
 			service.awaitExit(Duration.ofSeconds(30));

@@ -8,7 +8,8 @@ import java.util.Map;
  * Command-line options of the local run. Every port can be moved with
  * {@code --<name>-port=N}, which is what the message about a taken port suggests.
  */
-record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports) {
+record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
+		int controlPort) {
 
 	static final String POSTGRES = "postgres";
 
@@ -44,6 +45,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		Path work = null;
 		boolean fresh = false;
 		Map<String, Integer> ports = defaultPorts();
+		int controlPort = 0;
 		for (String arg : args) {
 			if (arg.equals("--fresh")) {
 				fresh = true;
@@ -54,6 +56,9 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 			}
 			else if (arg.startsWith("--data-dir=")) {
 				work = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+			}
+			else if (arg.startsWith("--control-port=")) {
+				controlPort = Integer.parseInt(arg.substring("--control-port=".length()));
 			}
 			else if (arg.startsWith("--") && arg.contains("-port=")) {
 				String name = arg.substring(2, arg.indexOf("-port="));
@@ -69,7 +74,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
 			}
 		}
-		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports);
+		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort);
 	}
 
 	static String usage() {
@@ -78,6 +83,8 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				  --fresh        delete the local data (PostgreSQL, Kafka, logs) and start from empty
 				  --no-build     skip the Maven build and use the jars already built
 				  --data-dir=DIR where data and logs live (default: .local-run)
+				  --control-port=N  (benchmarks) POST /kafka/stop|start, /services/<name>/stop|start
+				                 on 127.0.0.1:N; off unless given
 				Ports (default):
 				""");
 		defaultPorts()
