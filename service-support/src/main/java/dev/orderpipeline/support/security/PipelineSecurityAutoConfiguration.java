@@ -90,8 +90,9 @@ public class PipelineSecurityAutoConfiguration {
 				.authenticated();
 		});
 		http.oauth2ResourceServer(resourceServer -> resourceServer
-			.jwt(jwt -> jwt.jwtAuthenticationConverter(
-					new CallerAuthenticationConverter(properties.rolesClaim(), properties.tenantClaim())))
+			.jwt(jwt -> jwt.decoder(decoder(jwtDecoder.getObject(), properties))
+				.jwtAuthenticationConverter(
+						new CallerAuthenticationConverter(properties.rolesClaim(), properties.tenantClaim())))
 			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDeniedHandler));
 		http.exceptionHandling(
@@ -129,6 +130,11 @@ public class PipelineSecurityAutoConfiguration {
 			throw new IllegalStateException("Tokens must be checked for their issuer and audience: set "
 					+ JWT_PROPERTIES + "issuer-uri and " + JWT_PROPERTIES + "audiences");
 		}
+	}
+
+	private static JwtDecoder decoder(JwtDecoder verifying, PipelineSecurityProperties properties) {
+		return (properties.verifiedTokenCacheSize() > 0)
+				? new VerifiedTokenCache(verifying, properties.verifiedTokenCacheSize()) : verifying;
 	}
 
 	private static List<DelegatingRequestMatcherHeaderWriter> contentSecurityPolicies(

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rolesClaim the claim holding the role names
  * @param tenantClaim the claim holding the tenant id
+ * @param verifiedTokenCacheSize how many verified tokens each instance remembers so that
+ * a client's next requests skip the signature check ({@link VerifiedTokenCache}); 0 turns
+ * it off
  */
 @ConfigurationProperties("pipeline.security")
 record PipelineSecurityProperties(@DefaultValue(Caller.DEFAULT_ROLES_CLAIM) String rolesClaim,
-		@DefaultValue(Caller.DEFAULT_TENANT_CLAIM) String tenantClaim, @DefaultValue Cors cors,
-		@DefaultValue Headers headers) {
+		@DefaultValue(Caller.DEFAULT_TENANT_CLAIM) String tenantClaim,
+		@DefaultValue("10000") long verifiedTokenCacheSize, @DefaultValue Cors cors, @DefaultValue Headers headers) {
 
 	/**
 	 * Cross-origin access, closed unless {@code allowedOrigins} lists origins (exact
