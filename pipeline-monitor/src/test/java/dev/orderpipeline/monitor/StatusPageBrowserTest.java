@@ -75,9 +75,18 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 	}
 
 	@AfterEach
-	void removeWorkDirectory() throws IOException {
+	void removeWorkDirectory() {
 		Chromium.stopAllUsing(this.workDirectory);
-		try (Stream<Path> paths = Files.walk(this.workDirectory)) {
+		// A process that is exiting may still write a last file into the profile (seen in
+		// CI as DirectoryNotEmpty): delete until the tree stays gone.
+		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
+			deleteTree(this.workDirectory);
+			return !Files.exists(this.workDirectory);
+		});
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		try (Stream<Path> paths = Files.walk(root)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(path);
 			}
