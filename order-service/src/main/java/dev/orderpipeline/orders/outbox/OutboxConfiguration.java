@@ -126,6 +126,10 @@ class OutboxConfiguration {
 			this.topic = topic;
 		}
 
+		OutboxRelays withKafka(KafkaProperties kafka, OutboxProperties.Relay settings) {
+			return new OutboxRelays(this.database, kafka, settings, this.metrics, this.store, this.topic, this.tracing);
+		}
+
 		OutboxStore store() {
 			return this.store;
 		}
