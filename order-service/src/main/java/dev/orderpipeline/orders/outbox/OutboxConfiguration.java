@@ -1,11 +1,6 @@
 package dev.orderpipeline.orders.outbox;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Clock;
 
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.events.EventTopics;
@@ -16,15 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,7 +59,7 @@ class OutboxConfiguration {
 
 	@Bean
 	OutboxMetrics outboxMetrics(MeterRegistry registry) {
-		return new OutboxMetrics(registry);
+		return new OutboxMetrics(registry, Clock.systemUTC());
 	}
 
 	@Bean
@@ -81,117 +68,19 @@ class OutboxConfiguration {
 	}
 
 	@Bean
-	OutboxRelays outboxRelays(JdbcConnectionDetails database, KafkaProperties kafka, OutboxProperties properties,
-			OutboxMetrics metrics, JsonMapper json, NewTopic orderEventsTopic, OutboxTracing tracing) {
-		return new OutboxRelays(database, kafka, properties.relay(), metrics, new OutboxStore(json), orderEventsTopic,
-				tracing);
+	RelayFactory outboxRelays(JdbcConnectionDetails database, KafkaProperties kafka, OutboxMetrics metrics,
+			JsonMapper json, NewTopic orderEventsTopic, OutboxTracing tracing) {
+		return new RelayFactory(database, kafka, metrics, new OutboxStore(json), orderEventsTopic, tracing,
+				Clock.systemUTC());
 	}
 
 	@Bean
-	OutboxRelay outboxRelay(OutboxRelays relays, OutboxProperties properties, MeterRegistry registry) {
-		OutboxRelay relay = relays.create("outbox-relay", relays.store(), properties.relay().enabled());
+	OutboxRelay outboxRelay(RelayFactory relays, OutboxProperties properties, MeterRegistry registry) {
+		OutboxRelay relay = relays.create("outbox-relay", properties.relay(), properties.relay().enabled());
 		Gauge.builder("outbox.relay.active", relay, (r) -> r.isActive() ? 1 : 0)
 			.description("1 on the instance whose relay holds the lock and publishes, 0 elsewhere")
 			.register(registry);
 		return relay;
-	}
-
-	/**
-	 * Builds relays; the application runs one, tests build more to play other instances.
-	 */
-	static final class OutboxRelays {
-
-		private final JdbcConnectionDetails database;
-
-		private final KafkaProperties kafka;
-
-		private final OutboxProperties.Relay settings;
-
-		private final OutboxMetrics metrics;
-
-		private final OutboxStore store;
-
-		private final NewTopic topic;
-
-		private final OutboxTracing tracing;
-
-		OutboxRelays(JdbcConnectionDetails database, KafkaProperties kafka, OutboxProperties.Relay settings,
-				OutboxMetrics metrics, OutboxStore store, NewTopic topic, OutboxTracing tracing) {
-			this.tracing = tracing;
-			this.database = database;
-			this.kafka = kafka;
-			this.settings = settings;
-			this.metrics = metrics;
-			this.store = store;
-			this.topic = topic;
-		}
-
-		OutboxRelays withKafka(KafkaProperties kafka, OutboxProperties.Relay settings) {
-			return new OutboxRelays(this.database, kafka, settings, this.metrics, this.store, this.topic, this.tracing);
-		}
-
-		OutboxStore store() {
-			return this.store;
-		}
-
-		OutboxRelay create(String name, OutboxStore store, boolean autoStartup) {
-			return create(name, store, autoStartup, this.settings);
-		}
-
-		OutboxRelay create(String name, OutboxStore store, boolean autoStartup, OutboxProperties.Relay settings) {
-			return new OutboxRelay(name, store,
-					() -> RelayConnection.open(this.database.getJdbcUrl(), this.database.getUsername(),
-							this.database.getPassword(), settings.lockKey()),
-					this::producer, this.metrics, settings, this.topic.name(), this::ensureTopic, autoStartup,
-					this.tracing);
-		}
-
-		OutboxProperties.Relay settings() {
-			return this.settings;
-		}
-
-		Producer<String, byte[]> producer() {
-			Map<String, Object> config = new HashMap<>(this.kafka.buildProducerProperties());
-			// Not negotiable, whatever spring.kafka.producer.* says: no loss, no
-			// reordering, no duplicates from the producer's own retries.
-			config.put(ProducerConfig.ACKS_CONFIG, "all");
-			config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-			config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-			config.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
-			// A dead broker must surface to the relay loop within seconds, which then
-			// backs off; delivery.timeout >= linger + request.timeout.
-			long deliveryTimeout = this.settings.deliveryTimeout().toMillis();
-			config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout);
-			config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-			config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, deliveryTimeout / 2));
-			config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) this.settings.maxBlock().toMillis());
-			config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "order-service-outbox-relay");
-			return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-		}
-
-		// KafkaAdmin creates the topic at startup, but not if the broker was down then;
-		// a relay that becomes active makes sure of it, with timeouts short enough not to
-		// stall publishing for long.
-		void ensureTopic() {
-			Map<String, Object> config = new HashMap<>(this.kafka.buildAdminProperties());
-			config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-			config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-			try (Admin admin = Admin.create(config)) {
-				admin.createTopics(List.of(this.topic)).all().get(5, TimeUnit.SECONDS);
-			}
-			catch (ExecutionException ex) {
-				if (!(ex.getCause() instanceof TopicExistsException)) {
-					throw new IllegalStateException("Could not create topic " + this.topic.name(), ex.getCause());
-				}
-			}
-			catch (TimeoutException ex) {
-				throw new IllegalStateException("Timed out creating topic " + this.topic.name(), ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
 	}
 
 }

@@ -22,12 +22,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 record OutboxRow(long id, UUID eventId, UUID orderId, String type, byte[] payload, Map<String, String> headers,
 		Instant createdAt) {
 
-	ProducerRecord<String, byte[]> toProducerRecord(String topic) {
-		return toProducerRecord(topic, this.headers);
-	}
-
 	/**
-	 * The record with other headers, the row's with the publication's trace context.
+	 * The record, with the given headers: the row's with the publication's trace context.
 	 * @param topic the topic
 	 * @param headers every header, as text
 	 * @return the record

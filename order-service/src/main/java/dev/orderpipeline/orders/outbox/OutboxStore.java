@@ -29,15 +29,35 @@ class OutboxStore {
 		this.json = json;
 	}
 
-	/** The oldest unparked rows, in publication order. */
-	List<OutboxRow> nextBatch(Connection connection, int limit) throws SQLException {
+	/**
+	 * Deletes the rows of the last committed batch and reads the oldest unparked rows
+	 * after them, in one round trip.
+	 * @param connection the relay's session
+	 * @param published ids of rows now on Kafka, to delete
+	 * @param inFlight ids of rows being published right now, to leave out
+	 * @param limit most rows to read
+	 * @return the rows, in publication order
+	 */
+	List<OutboxRow> deleteAndReadNext(Connection connection, List<Long> published, List<Long> inFlight, int limit)
+			throws SQLException {
+		// The select sees the table as it was before the delete (one snapshot), so the
+		// deleted rows are left out by id as well. A row with a lower id than those in
+		// flight may have committed since; it is read now, which keeps each order's
+		// events in order: an order's later event is only written once its earlier one
+		// has committed.
 		try (PreparedStatement statement = connection.prepareStatement("""
+				with published as (delete from outbox_event where id = any(?))
 				select id, event_id, order_id, event_type, payload, headers::text, created_at
 				  from outbox_event
-				 where parked_at is null
+				 where parked_at is null and id <> all(?)
 				 order by id
 				 limit ?""")) {
-			statement.setInt(1, limit);
+			statement.setArray(1, connection.createArrayOf("bigint", published.toArray()));
+			List<Long> leftOut = new ArrayList<>(published.size() + inFlight.size());
+			leftOut.addAll(published);
+			leftOut.addAll(inFlight);
+			statement.setArray(2, connection.createArrayOf("bigint", leftOut.toArray()));
+			statement.setInt(3, limit);
 			List<OutboxRow> rows = new ArrayList<>(limit);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
@@ -47,17 +67,6 @@ class OutboxStore {
 				}
 			}
 			return rows;
-		}
-	}
-
-	/** Removes the rows the broker has acknowledged, in one statement. */
-	void deletePublished(Connection connection, List<Long> ids) throws SQLException {
-		if (ids.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
-			statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-			statement.executeUpdate();
 		}
 	}
 

@@ -18,9 +18,6 @@ import io.micrometer.tracing.propagation.Propagator;
  */
 class OutboxTracing {
 
-	/** Stores and sends nothing of its own: rows keep whatever the request bound. */
-	static final OutboxTracing NONE = new OutboxTracing(Tracer.NOOP, Propagator.NOOP);
-
 	private final Tracer tracer;
 
 	private final Propagator propagator;

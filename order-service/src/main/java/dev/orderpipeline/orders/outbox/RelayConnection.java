@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.postgresql.PGConnection;
@@ -14,8 +15,15 @@ import org.postgresql.PGNotification;
 /**
  * The relay's own PostgreSQL session, outside the request pool. Whoever holds the
  * session-level advisory lock on it is the active relay; the lock goes away with the
- * session, so a relay that dies (or whose connection dies) hands over without anyone
- * having to notice.
+ * session.
+ * <p>
+ * A session also outlives a relay that cannot end it: a frozen process (its kernel still
+ * acknowledges every packet), a host that froze, a network that silently drops. So the
+ * server is told to end the session by itself once it has heard nothing for the session
+ * timeout: {@code idle_session_timeout} catches the frozen process and a dropping path
+ * (the server then sees an idle session), TCP keepalives and {@code tcp_user_timeout}
+ * catch a dead peer host. The relay, for its part, gives a session up that has not
+ * answered within the same time ({@code socketTimeout}).
  */
 final class RelayConnection implements AutoCloseable {
 
@@ -33,7 +41,8 @@ final class RelayConnection implements AutoCloseable {
 		this.backendPid = queryInt("select pg_backend_pid()");
 	}
 
-	static RelayConnection open(String url, String user, String password, long lockKey) throws SQLException {
+	static RelayConnection open(String url, String user, String password, long lockKey, Duration sessionTimeout,
+			String applicationName) throws SQLException {
 		Properties properties = new Properties();
 		if (user != null) {
 			properties.setProperty("user", user);
@@ -41,13 +50,20 @@ final class RelayConnection implements AutoCloseable {
 		if (password != null) {
 			properties.setProperty("password", password);
 		}
-		properties.setProperty("ApplicationName", "order-service outbox relay");
-		// A dead server or network must surface as an error, not as a relay stuck forever
-		// on a socket read while it believes it is active.
+		properties.setProperty("ApplicationName", applicationName);
+		long timeoutMillis = sessionTimeout.toMillis();
+		int timeoutSeconds = (int) Math.max(1, sessionTimeout.toSeconds());
 		properties.setProperty("tcpKeepAlive", "true");
-		properties.setProperty("socketTimeout", "30");
-		properties.setProperty("connectTimeout", "5");
-		properties.setProperty("options", "-c statement_timeout=10000");
+		properties.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+		properties.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+		properties.setProperty("loginTimeout", Integer.toString(timeoutSeconds));
+		// A statement is cancelled by the server before the relay stops waiting for it.
+		long keepaliveCount = Math.max(1, timeoutSeconds - 1);
+		properties.setProperty("options",
+				String.join(" ", "-c statement_timeout=" + (timeoutMillis * 4 / 5),
+						"-c idle_session_timeout=" + timeoutMillis, "-c tcp_user_timeout=" + timeoutMillis,
+						"-c tcp_keepalives_idle=1", "-c tcp_keepalives_interval=1",
+						"-c tcp_keepalives_count=" + keepaliveCount));
 		Connection connection = DriverManager.getConnection(url, properties);
 		connection.setAutoCommit(true);
 		return new RelayConnection(connection, lockKey);
@@ -79,6 +95,13 @@ final class RelayConnection implements AutoCloseable {
 	void notifyActiveRelay() throws SQLException {
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("select pg_notify('" + CHANNEL + "', '')");
+		}
+	}
+
+	/** Shows the server the relay is alive, so it keeps the session (and the lock). */
+	void heartbeat() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("select 1");
 		}
 	}
 

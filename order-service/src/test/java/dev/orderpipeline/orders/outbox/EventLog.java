@@ -22,9 +22,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads {@code order-events} with a plain consumer, from the end of every partition as it
- * was when the log was opened: a test sees only what was published after it started,
- * whatever earlier tests left on the shared topic.
+ * Reads {@code order-events} with a plain {@code read_committed} consumer, from the end
+ * of every partition as it was when the log was opened: a test sees only what was
+ * published after it started, whatever earlier tests left on the shared topic.
  */
 final class EventLog implements AutoCloseable {
 
@@ -40,6 +40,8 @@ final class EventLog implements AutoCloseable {
 		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// As every reader of order-events: only what committed Kafka transactions wrote.
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer());
 		List<TopicPartition> partitions = await().atMost(Duration.ofSeconds(30))

@@ -90,7 +90,13 @@ class OutboxRelayBenchmark {
 	MeterRegistry meters;
 
 	@Autowired
-	OutboxConfiguration.OutboxRelays relays;
+	org.springframework.core.env.Environment environment;
+
+	@Autowired
+	OutboxTracing tracing;
+
+	@Autowired
+	org.apache.kafka.clients.admin.NewTopic orderEventsTopic;
 
 	@Test
 	@Order(1)
@@ -218,12 +224,10 @@ class OutboxRelayBenchmark {
 	}
 
 	private OutboxRelay relayMeasuringInto(SimpleMeterRegistry registry) {
-		OutboxProperties.Relay settings = this.relays.settings();
-		return new OutboxRelay("benchmark-relay", new OutboxStore(this.json),
-				() -> RelayConnection.open(this.database.getJdbcUrl(), this.database.getUsername(),
-						this.database.getPassword(), settings.lockKey()),
-				this.relays::producer, new OutboxMetrics(registry), settings, EventTopics.ORDER_EVENTS, () -> {
-				}, false);
+		RelayFactory relays = new RelayFactory(this.database, this.kafka,
+				new OutboxMetrics(registry, java.time.Clock.systemUTC()), new OutboxStore(this.json),
+				this.orderEventsTopic, this.tracing, java.time.Clock.systemUTC());
+		return relays.create("benchmark-relay", RelaySettings.from(this.environment), false);
 	}
 
 	/** Places orders at a fixed rate over HTTP; returns each placement's latency. */

@@ -43,12 +43,15 @@ class PlacedVersionTwoTest {
 	KafkaProperties kafka;
 
 	@Autowired
-	OutboxConfiguration.OutboxRelays relays;
+	RelayFactory relays;
+
+	@Autowired
+	org.springframework.core.env.Environment environment;
 
 	@Test
 	void placementsArePublishedAsOrderPlacedV2AndReadLikeV1() {
 		OrderApi api = new OrderApi(this.port);
-		OutboxRelay relay = this.relays.create("v2-test-relay", this.relays.store(), false);
+		OutboxRelay relay = this.relays.create("v2-test-relay", RelaySettings.from(this.environment), false);
 		relay.start();
 		try (EventLog log = EventLog.open(this.kafka)) {
 			String sku = api.createProduct(250, 10);

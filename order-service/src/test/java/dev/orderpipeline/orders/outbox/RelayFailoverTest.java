@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.orderpipeline.orders.OrderApi.newCustomer;
@@ -53,7 +54,10 @@ class RelayFailoverTest {
 	OutboxRelay applicationRelay;
 
 	@Autowired
-	OutboxConfiguration.OutboxRelays relays;
+	RelayFactory relays;
+
+	@Autowired
+	Environment environment;
 
 	OrderApi api;
 
@@ -77,14 +81,16 @@ class RelayFailoverTest {
 		AtomicBoolean crashed = new AtomicBoolean();
 		OutboxStore crashingOnce = new OutboxStore(this.json) {
 			@Override
-			void deletePublished(Connection connection, List<Long> ids) throws SQLException {
-				if (!ids.isEmpty() && crashed.compareAndSet(false, true)) {
-					throw new SQLException("simulated crash after the broker acknowledged, before the delete");
+			List<OutboxRow> deleteAndReadNext(Connection connection, List<Long> published, List<Long> inFlight,
+					int limit) throws SQLException {
+				if (!published.isEmpty() && crashed.compareAndSet(false, true)) {
+					throw new SQLException("simulated crash after the transaction committed, before the delete");
 				}
-				super.deletePublished(connection, ids);
+				return super.deleteAndReadNext(connection, published, inFlight, limit);
 			}
 		};
-		OutboxRelay relay = this.relays.create("crashing-relay", crashingOnce, false);
+		OutboxRelay relay = this.relays.create("crashing-relay", RelaySettings.from(this.environment), false,
+				crashingOnce);
 		relay.start();
 		try {
 			String orderId = placeOrder();
@@ -105,8 +111,8 @@ class RelayFailoverTest {
 
 	@Test
 	void onlyOneRelayIsActiveAndAnotherTakesOverWhenTheActiveOneDies() {
-		OutboxRelay first = this.relays.create("relay-a", this.relays.store(), false);
-		OutboxRelay second = this.relays.create("relay-b", this.relays.store(), false);
+		OutboxRelay first = this.relays.create("relay-a", RelaySettings.from(this.environment), false);
+		OutboxRelay second = this.relays.create("relay-b", RelaySettings.from(this.environment), false);
 		first.start();
 		second.start();
 		try {
@@ -139,12 +145,10 @@ class RelayFailoverTest {
 
 	@Test
 	void aCommitOnAnInstanceWhoseRelayStandsByWakesTheActiveRelayElsewhere() {
-		OutboxProperties.Relay defaults = this.relays.settings();
-		// Polls once an hour: only a notification can make it publish within the test.
-		OutboxProperties.Relay neverPolls = new OutboxProperties.Relay(true, defaults.batchSize(), Duration.ofHours(1),
-				defaults.lockRetryInterval(), defaults.initialBackoff(), defaults.maxBackoff(),
-				defaults.deliveryTimeout(), defaults.maxBlock(), defaults.lockKey());
-		OutboxRelay elsewhere = this.relays.create("relay-elsewhere", this.relays.store(), false, neverPolls);
+		// Polls after the test's timeout: only a notification can make it publish in
+		// time.
+		OutboxRelay elsewhere = this.relays.create("relay-elsewhere",
+				RelaySettings.from(this.environment, "poll-interval=PT50S", "session-timeout=PT5M"), false);
 		elsewhere.start();
 		try {
 			await().atMost(TIMEOUT).until(elsewhere::isActive);

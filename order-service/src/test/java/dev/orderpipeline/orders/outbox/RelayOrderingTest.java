@@ -10,6 +10,13 @@ import java.util.UUID;
 
 import dev.orderpipeline.events.EventTopics;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,7 +58,22 @@ class RelayOrderingTest {
 	OutboxRelay applicationRelay;
 
 	@Autowired
-	OutboxConfiguration.OutboxRelays relays;
+	org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails database;
+
+	@Autowired
+	OutboxMetrics metrics;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	@Autowired
+	OutboxTracing tracing;
+
+	@Autowired
+	org.apache.kafka.clients.admin.NewTopic orderEventsTopic;
+
+	@Autowired
+	org.springframework.core.env.Environment environment;
 
 	@BeforeAll
 	static void startBroker() {
@@ -116,22 +138,87 @@ class RelayOrderingTest {
 		}
 	}
 
+	/**
+	 * A batch whose transaction aborts leaves nothing for {@code read_committed} readers,
+	 * though its records that the broker took are in the log, and its rows stay in the
+	 * outbox until a transaction with them commits. The abort here: the broker refuses
+	 * one row as too large (the topic allows 4 kB), after it took the other row of the
+	 * batch.
+	 */
+	@Test
+	void anAbortedBatchIsInvisibleToReadCommittedReadersAndItsRowsArePublishedByTheNextTransaction() throws Exception {
+		OutboxRelay relay = relayThroughTheProxy();
+		relay.start();
+		try (KafkaConsumer<String, byte[]> committed = readCommitted();
+				KafkaConsumer<String, byte[]> everything = reader("read_uncommitted")) {
+			UUID warmUp = UUID.randomUUID();
+			insert(warmUp, 1, 10);
+			await().atMost(Duration.ofSeconds(60)).until(() -> rows(warmUp).isEmpty());
+			maxMessageBytes(AlterConfigOp.OpType.SET);
+			UUID taken = UUID.randomUUID();
+			UUID refused = UUID.randomUUID();
+			insert(taken, 1, 10);
+			insert(refused, 1, 8 * 1024);
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> rows(taken).isEmpty());
+			assertThat(this.jdbc.queryForObject(
+					"select last_error from outbox_event where order_id = ? and parked_at is not null", String.class,
+					refused))
+				.contains("RecordTooLargeException");
+			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+			List<ConsumerRecord<String, byte[]>> inLog = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				committed.poll(Duration.ofMillis(100)).forEach(seen::add);
+				everything.poll(Duration.ofMillis(100)).forEach(inLog::add);
+				return ofOrder(seen, taken).size() == 1 && ofOrder(inLog, taken).size() == 2;
+			});
+			assertThat(ofOrder(seen, refused)).isEmpty();
+		}
+		finally {
+			relay.stop();
+			maxMessageBytes(AlterConfigOp.OpType.DELETE);
+			this.jdbc.update("delete from outbox_event");
+		}
+	}
+
+	private static void maxMessageBytes(AlterConfigOp.OpType operation) throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+			admin
+				.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, EventTopics.ORDER_EVENTS),
+						List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "4096"), operation))))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
+	}
+
 	private OutboxRelay relayThroughTheProxy() {
-		OutboxProperties.Relay defaults = this.relays.settings();
-		OutboxProperties.Relay settings = new OutboxProperties.Relay(true, defaults.batchSize(),
-				defaults.pollInterval(), defaults.lockRetryInterval(), defaults.initialBackoff(), defaults.maxBackoff(),
-				Duration.ofSeconds(5), Duration.ofSeconds(20), defaults.lockKey());
+		// A send may wait for buffer memory longer than delivery takes to time out, and
+		// the session outlasts that wait.
+		OutboxProperties.Relay settings = RelaySettings.from(this.environment, "delivery-timeout=PT5S",
+				"max-block=PT20S", "session-timeout=PT60S");
 		KafkaProperties kafka = new KafkaProperties();
 		kafka.setBootstrapServers(List.of(broker.bootstrapServers()));
 		kafka.getProducer().setBatchSize(DataSize.ofKilobytes(16));
 		kafka.getProducer().setBufferMemory(DataSize.ofKilobytes(32));
-		return this.relays.withKafka(kafka, settings).create("proxied-relay", this.relays.store(), false, settings);
+		return new RelayFactory(this.database, kafka, this.metrics, new OutboxStore(this.json), this.orderEventsTopic,
+				this.tracing, java.time.Clock.systemUTC())
+			.create("proxied-relay", settings, false);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> ofOrder(List<ConsumerRecord<String, byte[]>> records,
+			UUID order) {
+		return records.stream().filter((record) -> record.key().equals(order.toString())).toList();
 	}
 
 	private KafkaConsumer<String, byte[]> readCommitted() {
+		return reader("read_committed");
+	}
+
+	private KafkaConsumer<String, byte[]> reader(String isolationLevel) {
 		Map<String, Object> config = new HashMap<>();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer());

@@ -59,7 +59,10 @@ class TraceContextPropagationTest {
 	StoredTraceparents stored;
 
 	@Autowired
-	OutboxConfiguration.OutboxRelays relays;
+	RelayFactory relays;
+
+	@Autowired
+	org.springframework.core.env.Environment environment;
 
 	OrderApi api;
 
@@ -71,7 +74,7 @@ class TraceContextPropagationTest {
 	void open() {
 		this.api = new OrderApi(this.port);
 		this.log = EventLog.open(this.kafka);
-		this.relay = this.relays.create("trace-test-relay", this.relays.store(), false);
+		this.relay = this.relays.create("trace-test-relay", RelaySettings.from(this.environment), false);
 		this.relay.start();
 	}
 
