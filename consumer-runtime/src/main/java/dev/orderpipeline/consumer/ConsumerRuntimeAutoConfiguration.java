@@ -170,8 +170,8 @@ public class ConsumerRuntimeAutoConfiguration {
 			ObjectProvider<Propagator> propagator) {
 		RecordTracing tracing = new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP), topics.group());
-		EventDecoder decoder = properties.validateSchemas() ? EventDecoder.validating(new EventSchemas())
-				: EventDecoder.lenient();
+		SourceEventDecoder decoder = new SourceEventDecoder(
+				properties.validateSchemas() ? EventDecoder.validating(new EventSchemas()) : EventDecoder.lenient());
 		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, new Inbox(jdbc),
 				new EventSequences(jdbc), new TransactionTemplate(transactionManager), metrics, tracing);
 		RetryDelays delays = new RetryDelays(properties.retry());

@@ -1,6 +1,5 @@
 package dev.orderpipeline.consumer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,14 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-import dev.orderpipeline.events.EventFormatException;
-import dev.orderpipeline.events.kafka.CloudEventHeaders;
-import dev.orderpipeline.events.kafka.EventDecoder;
 import dev.orderpipeline.events.kafka.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +39,7 @@ final class EventProcessor {
 
 	private final EventHandler handler;
 
-	private final EventDecoder decoder;
+	private final SourceEventDecoder decoder;
 
 	private final Inbox inbox;
 
@@ -57,7 +51,7 @@ final class EventProcessor {
 
 	private final RecordTracing tracing;
 
-	EventProcessor(EventHandler handler, EventDecoder decoder, Inbox inbox, EventSequences sequences,
+	EventProcessor(EventHandler handler, SourceEventDecoder decoder, Inbox inbox, EventSequences sequences,
 			TransactionTemplate transactions, ConsumerMetrics metrics, RecordTracing tracing) {
 		this.handler = handler;
 		this.decoder = decoder;
@@ -122,16 +116,7 @@ final class EventProcessor {
 	}
 
 	private IncomingEvent decode(ConsumerRecord<String, byte[]> record) {
-		IncomingEvent incoming = this.decoder.decode(record)
-			.orElseThrow(() -> new UnknownEventTypeException(
-					"Unknown event type or version " + header(record, CloudEventHeaders.TYPE)));
-		try {
-			UUID.fromString(incoming.envelope().id());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new EventFormatException("ce_id is not a UUID: " + incoming.envelope().id());
-		}
-		return incoming;
+		return this.decoder.decode(record);
 	}
 
 	private void applyIsolating(List<DecodedRecord> batch) {
@@ -261,11 +246,6 @@ final class EventProcessor {
 
 	static String coordinates(ConsumerRecord<?, ?> record) {
 		return record.topic() + "-" + record.partition() + "@" + record.offset();
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private record Processed(DecodedRecord record, String outcome) {
