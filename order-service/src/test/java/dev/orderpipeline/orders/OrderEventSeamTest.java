@@ -6,10 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.orderpipeline.orders.order.OrderCancelled;
-import dev.orderpipeline.orders.order.OrderEvent;
-import dev.orderpipeline.orders.order.OrderPlaced;
-import dev.orderpipeline.orders.ordering.OrderEventRecorder;
+import dev.orderpipeline.orders.order.OrderEventRecorder;
+import dev.orderpipeline.orders.order.domain.OrderCancelled;
+import dev.orderpipeline.orders.order.domain.OrderEvent;
+import dev.orderpipeline.orders.order.domain.OrderPlaced;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,12 +5,18 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import dev.orderpipeline.orders.order.Money;
-import dev.orderpipeline.orders.order.StockLevel;
+import dev.orderpipeline.orders.catalog.domain.Product;
+import dev.orderpipeline.orders.catalog.domain.ProductStock;
+import dev.orderpipeline.orders.catalog.domain.StockLevel;
+import dev.orderpipeline.orders.money.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The {@code product} table, and products read with their stock. Stock rows are written
+ * only by {@link StockRepository}.
+ */
 @Repository
 class CatalogRepository {
 
@@ -26,13 +32,6 @@ class CatalogRepository {
 
 	Optional<ProductStock> find(String sku) {
 		return this.jdbc.sql(SELECT + " where p.sku = ?").param(sku).query(CatalogRepository::map).optional();
-	}
-
-	Optional<ProductStock> findForUpdate(String sku) {
-		return this.jdbc.sql(SELECT + " where p.sku = ? for update of s")
-			.param(sku)
-			.query(CatalogRepository::map)
-			.optional();
 	}
 
 	List<ProductStock> list(int offset, int limit) {
@@ -52,11 +51,7 @@ class CatalogRepository {
 			.params(product.sku(), product.name(), product.price().amount(), product.price().currencyCode(),
 					product.active())
 			.update();
-		if (inserted == 0) {
-			return false;
-		}
-		this.jdbc.sql("insert into stock (sku, on_hand, reserved) values (?, 0, 0)").param(product.sku()).update();
-		return true;
+		return inserted == 1;
 	}
 
 	/**
@@ -69,10 +64,6 @@ class CatalogRepository {
 			.params(product.name(), product.price().amount(), product.price().currencyCode(), product.active(),
 					product.sku())
 			.update() == 1;
-	}
-
-	void setOnHand(String sku, long onHand) {
-		this.jdbc.sql("update stock set on_hand = ? where sku = ?").params(onHand, sku).update();
 	}
 
 	private static ProductStock map(ResultSet rs, int row) throws SQLException {

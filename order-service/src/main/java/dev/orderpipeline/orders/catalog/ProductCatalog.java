@@ -2,7 +2,9 @@ package dev.orderpipeline.orders.catalog;
 
 import java.util.List;
 
-import dev.orderpipeline.orders.order.StockLevel;
+import dev.orderpipeline.orders.catalog.domain.Product;
+import dev.orderpipeline.orders.catalog.domain.ProductStock;
+import dev.orderpipeline.orders.catalog.domain.StockLevel;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +15,11 @@ public class ProductCatalog {
 
 	private final CatalogRepository repository;
 
-	ProductCatalog(CatalogRepository repository) {
+	private final StockRepository stock;
+
+	ProductCatalog(CatalogRepository repository, StockRepository stock) {
 		this.repository = repository;
+		this.stock = stock;
 	}
 
 	@Transactional(readOnly = true)
@@ -33,6 +38,7 @@ public class ProductCatalog {
 		if (!this.repository.insert(product)) {
 			throw new ProductAlreadyExistsException(product.sku());
 		}
+		this.stock.addEmpty(product.sku());
 		return new ProductStock(product, new StockLevel(0, 0));
 	}
 
@@ -50,12 +56,12 @@ public class ProductCatalog {
 	 */
 	@Transactional
 	public ProductStock setOnHand(String sku, long onHand) {
-		ProductStock current = this.repository.findForUpdate(sku).orElseThrow(() -> new ProductNotFoundException(sku));
-		if (!current.stock().canSetOnHand(onHand)) {
-			throw new StockBelowReservedException(sku, onHand, current.stock().reserved());
+		StockLevel current = this.stock.lock(sku).orElseThrow(() -> new ProductNotFoundException(sku));
+		if (!current.canSetOnHand(onHand)) {
+			throw new StockBelowReservedException(sku, onHand, current.reserved());
 		}
-		this.repository.setOnHand(sku, onHand);
-		return new ProductStock(current.product(), new StockLevel(onHand, current.stock().reserved()));
+		this.stock.setOnHand(sku, onHand);
+		return get(sku);
 	}
 
 }

@@ -2,19 +2,24 @@ package dev.orderpipeline.orders.demo;
 
 import java.util.List;
 
+import dev.orderpipeline.orders.catalog.ProductAlreadyExistsException;
+import dev.orderpipeline.orders.catalog.ProductCatalog;
+import dev.orderpipeline.orders.catalog.domain.Product;
+import dev.orderpipeline.orders.money.Money;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A small catalog with stock for the local run (profile {@code demo}). Products that
- * already exist are left as they are, so restarts never reset prices or stock.
+ * already exist are left as they are, so restarts never reset prices or stock. It goes
+ * through the catalog like an administrator would: the catalog owns the product and stock
+ * tables.
  */
 @Component
 @Profile("demo")
@@ -29,25 +34,27 @@ class DemoCatalog implements ApplicationRunner {
 			new DemoProduct("SKU-5", "Milk frother", 3499, 80),
 			new DemoProduct("SKU-6", "Paper filters (100)", 399, 1000));
 
-	private final JdbcClient jdbc;
+	private final ProductCatalog catalog;
 
-	DemoCatalog(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	DemoCatalog(ProductCatalog catalog) {
+		this.catalog = catalog;
 	}
 
+	// One transaction per call of the catalog: a product that exists already fails only
+	// its own creation.
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
 		int added = 0;
 		for (DemoProduct product : PRODUCTS) {
-			added += this.jdbc.sql("""
-					insert into product (sku, name, price_minor, currency, active) values (?, ?, ?, 'EUR', true)
-					on conflict (sku) do nothing""")
-				.params(product.sku(), product.name(), product.priceCents())
-				.update();
-			this.jdbc.sql("insert into stock (sku, on_hand, reserved) values (?, ?, 0) on conflict (sku) do nothing")
-				.params(product.sku(), product.onHand())
-				.update();
+			try {
+				this.catalog
+					.create(new Product(product.sku(), product.name(), Money.of(product.priceCents(), "EUR"), true));
+			}
+			catch (ProductAlreadyExistsException ex) {
+				continue;
+			}
+			this.catalog.setOnHand(product.sku(), product.onHand());
+			added++;
 		}
 		logger.info("Demo catalog: {} of {} products added", added, PRODUCTS.size());
 	}

@@ -7,9 +7,9 @@ import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.order.OrderCancelledV1;
 import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
-import dev.orderpipeline.orders.order.OrderCancelled;
-import dev.orderpipeline.orders.order.OrderEvent;
-import dev.orderpipeline.orders.order.OrderPlaced;
+import dev.orderpipeline.orders.order.domain.OrderCancelled;
+import dev.orderpipeline.orders.order.domain.OrderEvent;
+import dev.orderpipeline.orders.order.domain.OrderPlaced;
 import dev.orderpipeline.orders.outbox.EventsProperties.PlacedVersion;
 
 /**
@@ -63,7 +63,7 @@ final class IntegrationEvents {
 				cancelled.cancelledAt(), null, cancelled.tenantId());
 	}
 
-	private static Money money(dev.orderpipeline.orders.order.Money money) {
+	private static Money money(dev.orderpipeline.orders.money.Money money) {
 		return Money.of(money.amount(), money.currencyCode());
 	}
 

@@ -6,10 +6,10 @@ import java.util.UUID;
 import dev.orderpipeline.events.kafka.EventEncoder;
 import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.orders.order.OrderEvent;
-import dev.orderpipeline.orders.order.OrderPlaced;
-import dev.orderpipeline.orders.ordering.OrderEventRecorder;
-import dev.orderpipeline.orders.persistence.OrderRepository;
+import dev.orderpipeline.orders.order.OrderEventRecorder;
+import dev.orderpipeline.orders.order.OrderRepository;
+import dev.orderpipeline.orders.order.domain.OrderEvent;
+import dev.orderpipeline.orders.order.domain.OrderPlaced;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -5,9 +5,9 @@ package dev.orderpipeline.orders.web;
  * Refused rather than defaulted, so that such a token can never reach the orders of
  * tenant {@code default}.
  */
-class CallerWithoutTenantException extends RuntimeException {
+public class CallerWithoutTenantException extends RuntimeException {
 
-	CallerWithoutTenantException() {
+	public CallerWithoutTenantException() {
 		super("The access token names no tenant or no subject; orders need both.");
 	}
 

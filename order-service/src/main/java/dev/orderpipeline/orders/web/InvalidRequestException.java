@@ -3,16 +3,16 @@ package dev.orderpipeline.orders.web;
 import java.util.List;
 
 /** A request the web layer itself refuses (headers, query parameters). */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
 	private final List<FieldError> errors;
 
-	InvalidRequestException(List<FieldError> errors) {
+	public InvalidRequestException(List<FieldError> errors) {
 		super("Invalid request: " + errors);
 		this.errors = List.copyOf(errors);
 	}
 
-	InvalidRequestException(String field, String message) {
+	public InvalidRequestException(String field, String message) {
 		this(List.of(new FieldError(field, message)));
 	}
 

@@ -8,14 +8,14 @@ import java.util.function.Function;
  * One page of a list. Whether there is a next page is known from fetching one item more
  * than asked for, so no count query is needed.
  */
-record Page<T>(List<T> items, int page, int size, boolean hasNext) {
+public record Page<T>(List<T> items, int page, int size, boolean hasNext) {
 
-	static final int MAX_SIZE = 100;
+	public static final int MAX_SIZE = 100;
 
 	// Offset paging gets slower the deeper it goes; past this, clients should filter.
-	static final int MAX_OFFSET = 10_000;
+	public static final int MAX_OFFSET = 10_000;
 
-	static void check(int page, int size) {
+	public static void check(int page, int size) {
 		List<FieldError> errors = new ArrayList<>();
 		if (page < 0) {
 			errors.add(new FieldError("page", "must be at least 0"));
@@ -31,7 +31,7 @@ record Page<T>(List<T> items, int page, int size, boolean hasNext) {
 		}
 	}
 
-	static <S, T> Page<T> of(List<S> fetchedOneMore, int page, int size, Function<S, T> mapper) {
+	public static <S, T> Page<T> of(List<S> fetchedOneMore, int page, int size, Function<S, T> mapper) {
 		boolean hasNext = fetchedOneMore.size() > size;
 		List<T> items = fetchedOneMore.stream().limit(size).map(mapper).toList();
 		return new Page<>(items, page, size, hasNext);

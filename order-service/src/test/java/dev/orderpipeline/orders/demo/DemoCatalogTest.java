@@ -1,5 +1,6 @@
 package dev.orderpipeline.orders.demo;
 
+import dev.orderpipeline.orders.catalog.ProductCatalog;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,6 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class DemoCatalogTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	JdbcClient jdbcClient;
+	ProductCatalog catalog;
 
 	@Autowired
 	ApplicationContext context;
@@ -32,7 +32,7 @@ class DemoCatalogTest {
 
 	@Test
 	void loadsSixStockedProductsAndLeavesThemAloneOnRestart() {
-		DemoCatalog demo = new DemoCatalog(this.jdbcClient);
+		DemoCatalog demo = new DemoCatalog(this.catalog);
 		demo.run(new DefaultApplicationArguments());
 		this.jdbc.update("update stock set on_hand = 7 where sku = 'SKU-1'");
 

@@ -12,10 +12,10 @@ import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 import dev.orderpipeline.events.order.OrderPlacement;
 import dev.orderpipeline.events.order.OrderPlacements;
-import dev.orderpipeline.orders.order.Money;
-import dev.orderpipeline.orders.order.OrderCancelled;
-import dev.orderpipeline.orders.order.OrderLine;
-import dev.orderpipeline.orders.order.OrderPlaced;
+import dev.orderpipeline.orders.money.Money;
+import dev.orderpipeline.orders.order.domain.OrderCancelled;
+import dev.orderpipeline.orders.order.domain.OrderLine;
+import dev.orderpipeline.orders.order.domain.OrderPlaced;
 import dev.orderpipeline.orders.outbox.EventsProperties.PlacedVersion;
 import org.junit.jupiter.api.Test;
 

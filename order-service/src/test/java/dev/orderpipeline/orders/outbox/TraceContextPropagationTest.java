@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.orders.OrderApi;
-import dev.orderpipeline.orders.order.OrderEvent;
-import dev.orderpipeline.orders.ordering.OrderEventRecorder;
+import dev.orderpipeline.orders.order.OrderEventRecorder;
+import dev.orderpipeline.orders.order.domain.OrderEvent;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;

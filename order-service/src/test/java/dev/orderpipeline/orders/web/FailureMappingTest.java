@@ -6,13 +6,13 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orderpipeline.orders.catalog.ProductCatalog;
 import dev.orderpipeline.orders.idempotency.IdempotencyGuard;
-import dev.orderpipeline.orders.order.InvalidOrderTransitionException;
-import dev.orderpipeline.orders.order.OrderLimits;
-import dev.orderpipeline.orders.order.OrderRequestRules;
-import dev.orderpipeline.orders.order.OrderStatus;
-import dev.orderpipeline.orders.ordering.OrderCancellation;
-import dev.orderpipeline.orders.ordering.OrderPlacement;
-import dev.orderpipeline.orders.ordering.OrderQueries;
+import dev.orderpipeline.orders.order.OrderCancellation;
+import dev.orderpipeline.orders.order.OrderPlacement;
+import dev.orderpipeline.orders.order.OrderQueries;
+import dev.orderpipeline.orders.order.domain.InvalidOrderTransitionException;
+import dev.orderpipeline.orders.order.domain.OrderLimits;
+import dev.orderpipeline.orders.order.domain.OrderRequestRules;
+import dev.orderpipeline.orders.order.domain.OrderStatus;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithTestIdentityProvider;
 import org.junit.jupiter.api.Test;
@@ -45,9 +45,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Failures that real PostgreSQL cannot be made to produce on demand in a shared test
  * database: the database being unreachable, and (with only PLACED and CANCELLED today) an
  * invalid order transition. The web layer runs for real; only the services behind it are
- * replaced.
+ * replaced. The slice holds every controller of the service (the feature packages keep
+ * theirs package-private).
  */
-@WebMvcTest(controllers = { OrderController.class, ProductController.class })
+@WebMvcTest
 @Import({ FailureMappingTest.Rules.class, AccessRules.class })
 @WithTestIdentityProvider
 class FailureMappingTest {

@@ -1,7 +1,0 @@
-package dev.orderpipeline.orders.order;
-
-public enum OrderStatus {
-
-	PLACED, CANCELLED
-
-}

@@ -1,6 +1,0 @@
-package dev.orderpipeline.orders.order;
-
-/** A line that stock cannot cover: what was asked for and what was available. */
-public record Shortage(String sku, long requested, long available) {
-
-}

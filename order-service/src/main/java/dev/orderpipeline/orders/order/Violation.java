@@ -1,9 +1,0 @@
-package dev.orderpipeline.orders.order;
-
-/**
- * What is wrong with one field of a request, addressed by its JSON path (for example
- * {@code items[1].quantity}).
- */
-public record Violation(String field, String message) {
-
-}

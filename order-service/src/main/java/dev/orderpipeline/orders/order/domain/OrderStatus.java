@@ -1,0 +1,7 @@
+package dev.orderpipeline.orders.order.domain;
+
+public enum OrderStatus {
+
+	PLACED, CANCELLED
+
+}
