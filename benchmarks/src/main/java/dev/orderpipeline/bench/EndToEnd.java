@@ -57,6 +57,7 @@ final class EndToEnd implements AutoCloseable {
 		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap);
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		this.consumer = new KafkaConsumer<>(properties);
 		List<TopicPartition> partitions = this.consumer.partitionsFor(Stack.TOPIC)
 			.stream()

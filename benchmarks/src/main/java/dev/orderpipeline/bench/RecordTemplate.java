@@ -31,6 +31,7 @@ record RecordTemplate(String orderId, String eventId, String eventType, String p
 		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap);
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(Stack.TOPIC)
 				.stream()

@@ -259,6 +259,10 @@ public class ConsumerRuntimeAutoConfiguration {
 			consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 			consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 			consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+			// The relay publishes each batch in one Kafka transaction: an aborted batch
+			// is
+			// re-sent, and only what was committed may take effect.
+			consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 			this.consumers = new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
 					new ByteArrayDeserializer());
 			Map<String, Object> producer = new HashMap<>(producerSettings);
@@ -292,6 +296,10 @@ public class ConsumerRuntimeAutoConfiguration {
 			containerProperties.setClientId(id);
 			containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
 			containerProperties.setPollTimeout(1000);
+			// Commit the position past a transaction's commit marker, not just past its
+			// last
+			// record, or every partition shows a lag of one for ever.
+			containerProperties.setFixTxOffsets(true);
 			ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
 					this.consumers, containerProperties);
 			container.setBeanName(id);

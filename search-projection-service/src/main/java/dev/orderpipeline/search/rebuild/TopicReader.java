@@ -34,6 +34,8 @@ final class TopicReader implements AutoCloseable {
 		settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
 		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// The relay's transactions: a rebuild takes only what was committed.
+		settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
 		settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
 		this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
