@@ -23,12 +23,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validateSchemas validate every payload against its JSON Schema before handling,
  * so a payload that breaks its schema is dead-lettered with the violations
  * @param retry the retry topics and their back-off
+ * @param hold how long and how many events of one order the ordering gate holds back
  */
 @ConfigurationProperties("pipeline.consumer")
 record ConsumerProperties(String groupId, @DefaultValue("order-events") String topic, @DefaultValue("3") int partitions,
 		@DefaultValue("1") short replicationFactor, @DefaultValue("true") boolean declareSourceTopic,
 		@DefaultValue("3") int concurrency, @DefaultValue("500") int maxPollRecords,
-		@DefaultValue("true") boolean validateSchemas, @DefaultValue Retry retry) {
+		@DefaultValue("true") boolean validateSchemas, @DefaultValue Retry retry, @DefaultValue Hold hold) {
+
+	/**
+	 * Bounds of the ordering gate. An event that arrives before its predecessor is held
+	 * back until the predecessor is applied; beyond these bounds it is dead-lettered with
+	 * the reason, never dropped. The defaults outlast the retry path's back-off, so a
+	 * predecessor on its way through the retry topics is waited for.
+	 *
+	 * @param maxAge how long an event may be held
+	 * @param maxEvents how many events of one order may be held at once
+	 * @param checkInterval how often expired held events are looked for
+	 */
+	record Hold(@DefaultValue("15m") Duration maxAge, @DefaultValue("100") int maxEvents,
+			@DefaultValue("5s") Duration checkInterval) {
+
+		Hold {
+			if (maxEvents < 1) {
+				throw new IllegalArgumentException("pipeline.consumer.hold.max-events must be at least 1");
+			}
+		}
+
+	}
 
 	/**
 	 * Non-blocking retries: a failed event is forwarded to retry topic 0, delivered again

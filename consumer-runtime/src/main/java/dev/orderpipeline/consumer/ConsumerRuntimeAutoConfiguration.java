@@ -2,6 +2,7 @@ package dev.orderpipeline.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -172,8 +173,17 @@ public class ConsumerRuntimeAutoConfiguration {
 				propagator.getIfAvailable(() -> Propagator.NOOP), topics.group());
 		SourceEventDecoder decoder = new SourceEventDecoder(
 				properties.validateSchemas() ? EventDecoder.validating(new EventSchemas()) : EventDecoder.lenient());
-		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, new Inbox(jdbc),
-				new EventSequences(jdbc), new TransactionTemplate(transactionManager), metrics, tracing);
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		HeldEvents held = new HeldEvents(jdbc);
+		EventApplier applier = new EventApplier(handler.getObject(), new Inbox(jdbc), new EventSequences(jdbc), held,
+				new OrderingGate(properties.hold().maxEvents()), decoder, tracing);
+		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, applier, transactions, metrics,
+				tracing);
+		kafka.scheduler()
+			.scheduleWithFixedDelay(
+					new HeldEventExpiry(jdbc, held, transactions, kafka.template(), topics, metrics,
+							properties.hold().maxAge()),
+					Instant.now().plus(properties.hold().checkInterval()), properties.hold().checkInterval());
 		RetryDelays delays = new RetryDelays(properties.retry());
 		ConsumerContainers containers = new ConsumerContainers();
 
