@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
  * {@link EmailDelivery} keeps it after the commit. A redelivered event finds its id in
  * the inbox and never reaches this class.
  * <p>
- * The runtime hands an order's events over in sequence order (a cancellation that
- * arrives first waits for its placement), so the cancellation email finds the
- * recipient the confirmation recorded.
+ * The runtime hands an order's events over in sequence order (a cancellation that arrives
+ * first waits for its placement), so the cancellation email finds the recipient the
+ * confirmation recorded.
  */
 @Component
 class OrderNotifications implements EventHandler {
