@@ -58,6 +58,11 @@ final class Report {
 		this.targets.add(new String[] { target, measured, met == null ? "n/a" : met ? "met" : "**not met**", note });
 	}
 
+	/** Each target judged so far: target, measured, result, note. */
+	List<String[]> targets() {
+		return List.copyOf(this.targets);
+	}
+
 	void ratio(String what, double measured, double baseline, String baselineName) {
 		this.ratios.add(new String[] { what, fmt(measured), baselineName + " " + fmt(baseline),
 				baseline > 0 ? String.format(Locale.ROOT, "%.1f %%", 100 * measured / baseline) : "n/a" });
