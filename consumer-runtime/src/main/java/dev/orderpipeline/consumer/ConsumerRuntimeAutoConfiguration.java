@@ -96,29 +96,35 @@ public class ConsumerRuntimeAutoConfiguration {
 		return new ConsumerTopics(group, properties.topic(), properties.retry().attempts());
 	}
 
+	/**
+	 * The group's own topics. The source topic is not among them: only order-service
+	 * declares it ({@link SourceTopicCheck} checks it instead).
+	 */
 	@Bean
 	KafkaAdmin.NewTopics consumerRuntimeTopics(ConsumerProperties properties, ConsumerTopics topics) {
 		List<NewTopic> declared = new ArrayList<>();
-		if (properties.declareSourceTopic()) {
-			// Only created if missing; KafkaAdmin never shrinks an existing topic.
-			declared.add(TopicBuilder.name(topics.source())
-				.partitions(properties.partitions())
-				.replicas(properties.replicationFactor())
-				.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-				.build());
-		}
 		for (String retry : topics.retries()) {
-			declared.add(TopicBuilder.name(retry)
-				.partitions(properties.partitions())
-				.replicas(properties.replicationFactor())
-				.build());
+			declared.add(groupTopic(retry, properties.groupTopics()).build());
 		}
-		declared.add(TopicBuilder.name(topics.deadLetter())
-			.partitions(properties.partitions())
-			.replicas(properties.replicationFactor())
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.build());
+		declared
+			.add(groupTopic(topics.deadLetter(), properties.groupTopics()).config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+				.build());
 		return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
+	}
+
+	private static TopicBuilder groupTopic(String name, ConsumerProperties.GroupTopics settings) {
+		return TopicBuilder.name(name)
+			.partitions(settings.partitions())
+			.replicas(settings.replicationFactor())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()));
+	}
+
+	@Bean
+	SourceTopicCheck consumerSourceTopicCheck(KafkaAdmin admin, ConsumerProperties properties) {
+		SourceTopicCheck check = new SourceTopicCheck(admin.getConfigurationProperties(), properties.topic(),
+				properties.source());
+		check.verify();
+		return check;
 	}
 
 	@Bean
@@ -165,10 +171,10 @@ public class ConsumerRuntimeAutoConfiguration {
 	}
 
 	@Bean
-	ConsumerContainers consumerContainers(ObjectProvider<EventHandler> handler, ConsumerProperties properties,
-			ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, DeadLetterStore deadLetters, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
+	ConsumerContainers consumerContainers(SourceTopicCheck sourceTopic, ObjectProvider<EventHandler> handler,
+			ConsumerProperties properties, ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics,
+			JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DeadLetterStore deadLetters,
+			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		RecordTracing tracing = new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP), topics.group());
 		SourceEventDecoder decoder = new SourceEventDecoder(
