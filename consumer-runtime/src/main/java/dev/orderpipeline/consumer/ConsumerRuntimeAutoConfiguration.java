@@ -11,6 +11,8 @@ import java.util.Map;
 import dev.orderpipeline.consumer.deadletter.DeadLetterController;
 import dev.orderpipeline.consumer.deadletter.DeadLetterReplayer;
 import dev.orderpipeline.consumer.deadletter.DeadLetterStore;
+import dev.orderpipeline.consumer.purge.InboxPurge;
+import dev.orderpipeline.consumer.purge.InboxPurgeSettings;
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.support.security.EndpointAuthorization;
 import dev.orderpipeline.support.security.Roles;
@@ -36,6 +38,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -142,6 +146,17 @@ public class ConsumerRuntimeAutoConfiguration {
 	@Bean
 	ConsumerMetrics consumerRuntimeMetrics(ObjectProvider<MeterRegistry> registry, ConsumerTopics topics) {
 		return new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), topics.group());
+	}
+
+	@Bean
+	InboxPurge inboxPurge(JdbcTemplate jdbc, KafkaAdmin kafkaAdmin, ConsumerTopics topics, Environment environment,
+			ObjectProvider<MeterRegistry> registry) {
+		List<String> applied = new ArrayList<>(List.of(topics.source()));
+		applied.addAll(topics.retries());
+		return new InboxPurge(jdbc, kafkaAdmin.getConfigurationProperties(), topics.group(), applied,
+				Binder.get(environment)
+					.bindOrCreate("pipeline.consumer.inbox-purge", Bindable.of(InboxPurgeSettings.class)),
+				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

@@ -339,13 +339,10 @@ class OrderNotificationsTests {
 	}
 
 	/** The SMTP server has the message a moment before the sender records SENT. */
-	/** At least one notification of the order, and every one of them sent. */
 	private void awaitAllSent(UUID orderId) {
-		await().atMost(TIMEOUT).until(() -> {
-			List<Map<String, Object>> rows = notifications(orderId);
-			// allMatch holds on no rows at all: before the event was even consumed.
-			return !rows.isEmpty() && rows.stream().allMatch((row) -> "SENT".equals(row.get("status")));
-		});
+		await().atMost(TIMEOUT)
+			.until(() -> notifications(orderId),
+					(rows) -> !rows.isEmpty() && rows.stream().allMatch((row) -> "SENT".equals(row.get("status"))));
 	}
 
 	private List<Map<String, Object>> notifications(UUID orderId) {
