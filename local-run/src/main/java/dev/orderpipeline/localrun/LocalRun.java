@@ -164,6 +164,7 @@ public final class LocalRun {
 					prefix + "token-uri=" + identityProvider.tokenUri()));
 			// pipeline.monitor.scrape-auth.client-secret
 			secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
+			infrastructureArguments.addAll(ReconciliationArguments.of(infrastructure.postgres()));
 		}
 		say("Starting " + definition.name() + " on port " + port + " (log: "
 				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + definition.name()

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -152,6 +154,13 @@ class ReconciliationTest {
 		assertThat(
 				metric("reconciliation_redeliveries_total{application=\"pipeline-monitor\",group=\"" + GROUP + "\"}"))
 			.isEqualTo(1.0);
+		String exported = getAs("/actuator/prometheus", TestTokens.monitoring()).body();
+		for (String line : Files
+			.readAllLines(Path.of("src/test/resources/exported-metrics/pipeline-monitor-reconciliation.txt"))) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				assertThat(exported).as("exported for the alert rules").contains("\n" + line.split("\t")[0] + "{");
+			}
+		}
 		JsonNode trail = JSON.readTree(get("/api/reconciliation/redeliveries").body());
 		assertThat(trail).hasSize(1);
 		assertThat(trail.get(0).get("eventId").asString()).isEqualTo(lost.eventId().toString());
