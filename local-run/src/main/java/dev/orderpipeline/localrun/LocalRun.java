@@ -135,7 +135,7 @@ public final class LocalRun {
 		Map<String, Integer> ports = options.ports();
 		return new LocalInfrastructure.Settings(options.workDirectory(), true, ports.get(LocalRunOptions.POSTGRES),
 				ports.get(LocalRunOptions.KAFKA), ports.get(LocalRunOptions.KAFKA_CONTROLLER),
-				LocalInfrastructure.SERVICE_DATABASES);
+				LocalInfrastructure.SERVICE_DATABASES, options.kafkaBrokers());
 	}
 
 	private void startServices() throws IOException {
@@ -147,7 +147,8 @@ public final class LocalRun {
 	private ServiceProcess startService(ServiceDefinition definition) throws IOException {
 		int port = options.ports().get(definition.name());
 		List<String> infrastructureArguments = new ArrayList<>(
-				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers()));
+				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaCluster().bootstrapServers()));
+		infrastructureArguments.addAll(ClusterArguments.of(infrastructure.kafkaCluster()));
 		if (definition.database() != null) {
 			infrastructureArguments
 				.addAll(List.of("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
@@ -262,7 +263,7 @@ public final class LocalRun {
 		}
 		text.append(String.format("%n  %-26s %s  (user %s)%n", "PostgreSQL",
 				infrastructure.postgres().jdbcUrl("{orders,notifications,analytics,search}"), PostgresServer.USER));
-		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafka().bootstrapServers()));
+		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafkaCluster().bootstrapServers()));
 		text.append(
 				String.format("  %-26s smtp://127.0.0.1:%d   received mail: http://localhost:%d%n", "SMTP (GreenMail)",
 						options.ports().get(LocalRunOptions.SMTP), options.ports().get(LocalRunOptions.MAIL_UI)));
