@@ -113,9 +113,13 @@ class KafkaClusterTest {
 
 			await().atMost(Duration.ofMinutes(2)).until(() -> consumed.containsAll(acknowledged));
 			assertThat(readEverything()).as("every acknowledged record is in the log").containsAll(acknowledged);
-			try (Admin admin = admin()) {
-				assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(2);
-			}
+			await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+				try (Admin admin = admin()) {
+					assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+						.as("brokers alive after the kill")
+						.hasSize(2);
+				}
+			});
 
 			victim.start();
 			await().atMost(Duration.ofMinutes(2))
@@ -181,7 +185,7 @@ class KafkaClusterTest {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			await().atMost(Duration.ofMinutes(1)).until(() -> {
+			await().atMost(Duration.ofMinutes(1)).pollInSameThread().until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach((record) -> values.add(record.value()));
 				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= ends.get(partition));
 			});
