@@ -230,8 +230,9 @@ final class Baselines {
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		long available = this.stack.endOffsets(Stack.TOPIC);
-		long target = Math.min(maxRecords, available);
+		// read_committed, as the consumer services read; the relay's transactions leave
+		// commit markers in the log, so the end is a position, not a count of records.
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		long consumed = 0;
 		long bytes = 0;
 		long start;
@@ -243,9 +244,11 @@ final class Baselines {
 				.toList();
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
 			start = System.nanoTime();
 			long deadline = start + TimeUnit.MINUTES.toNanos(2);
-			while (consumed < target && System.nanoTime() < deadline) {
+			while (consumed < maxRecords && System.nanoTime() < deadline && partitions.stream()
+				.anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
 				ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
 				for (var record : records) {
 					consumed++;

@@ -93,8 +93,7 @@ public final class LocalRun {
 			identityProvider = LocalIdentityProvider.start(options.ports().get(LocalRunOptions.AUTH));
 			identityProvider.registerClient(monitorClient);
 			say("Identity provider is up: " + identityProvider.issuer() + " (a new signing key on every start)");
-			startServices();
-			if (!awaitServicesUp()) {
+			if (!startServices() || !awaitServicesUp()) {
 				return 1;
 			}
 			printSummary(Duration.between(started, Instant.now()));
@@ -138,10 +137,22 @@ public final class LocalRun {
 				LocalInfrastructure.SERVICE_DATABASES, options.kafkaBrokers());
 	}
 
-	private void startServices() throws IOException {
-		for (ServiceDefinition definition : ServiceDefinition.ALL) {
+	/**
+	 * order-service first, and the others once it is UP: it is the only service that
+	 * declares {@code order-events}, so a consumer started with it could find the topic
+	 * missing, or see fewer partitions than it will have and not read the rest until its
+	 * next metadata refresh, minutes later.
+	 */
+	private boolean startServices() throws IOException, InterruptedException {
+		ServiceDefinition first = ServiceDefinition.ALL.get(0);
+		services.add(startService(first));
+		if (!awaitServicesUp()) {
+			return false;
+		}
+		for (ServiceDefinition definition : ServiceDefinition.ALL.subList(1, ServiceDefinition.ALL.size())) {
 			services.add(startService(definition));
 		}
+		return true;
 	}
 
 	private ServiceProcess startService(ServiceDefinition definition) throws IOException {

@@ -16,6 +16,7 @@ record ServiceDefinition(String name, int defaultPort, String database,
 	/** Scrapes order-service's metrics, so it gets a machine client of its own. */
 	static final String PIPELINE_MONITOR = "pipeline-monitor";
 
+	/** order-service first: the launcher starts it alone and the others once it is UP. */
 	static final List<ServiceDefinition> ALL = List.of(
 			new ServiceDefinition("order-service", 8080, "orders", ports -> List.of("--spring.profiles.active=demo"),
 					List.of("/products", "/orders", "/swagger-ui.html", "/asyncapi/order-events.asyncapi.yaml")),
