@@ -44,7 +44,10 @@ public final class KafkaBroker implements AutoCloseable {
 	/** {@code controller.quorum.voters}: every node of the cluster. */
 	private final String voters;
 
-	/** Replicas of the internal topics (offsets, transactions): the cluster's size, up to 3. */
+	/**
+	 * Replicas of the internal topics (offsets, transactions): the cluster's size, up to
+	 * 3.
+	 */
 	private final int internalReplicas;
 
 	private final String clusterId;
@@ -203,12 +206,10 @@ public final class KafkaBroker implements AutoCloseable {
 					"transaction.state.log.replication.factor=" + internalReplicas,
 					"transaction.state.log.min.isr=" + internalMinIsr(),
 					"share.coordinator.state.topic.replication.factor=" + internalReplicas,
-					"share.coordinator.state.topic.min.isr=" + internalMinIsr(),
-					"group.initial.rebalance.delay.ms=0",
+					"share.coordinator.state.topic.min.isr=" + internalMinIsr(), "group.initial.rebalance.delay.ms=0",
 					// In a cluster a killed node is fenced after the session timeout
 					// (default 9 s), its partitions' leadership moving to the others.
-					"broker.session.timeout.ms=" + ((internalReplicas > 1) ? 6000 : 9000),
-					"log.retention.hours=-1", "")
+					"broker.session.timeout.ms=" + ((internalReplicas > 1) ? 6000 : 9000), "log.retention.hours=-1", "")
 			.replace("\\", "/");
 	}
 

@@ -37,8 +37,8 @@ public final class KafkaCluster implements AutoCloseable {
 	public static KafkaCluster start(List<Integer> ports, List<Integer> controllerPorts, Path workDirectory,
 			boolean keepData) {
 		if (ports.isEmpty() || ports.size() != controllerPorts.size()) {
-			throw new IllegalArgumentException("One client and one controller port per node: " + ports + ", "
-					+ controllerPorts);
+			throw new IllegalArgumentException(
+					"One client and one controller port per node: " + ports + ", " + controllerPorts);
 		}
 		if (ports.size() == 1) {
 			return new KafkaCluster(

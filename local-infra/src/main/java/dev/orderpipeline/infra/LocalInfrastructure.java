@@ -31,8 +31,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 	 * @param workDirectory holds PostgreSQL's data directory and Kafka's log directory
 	 * @param keepData reuse data from an earlier start instead of starting empty
 	 * @param kafkaBrokers how many Kafka nodes: 1, or 3 for a cluster that survives the
-	 * loss of one (node {@code i} listens on {@code kafkaPort + 2(i-1)}, its controller on
-	 * {@code kafkaControllerPort + 2(i-1)})
+	 * loss of one (node {@code i} listens on {@code kafkaPort + 2(i-1)}, its controller
+	 * on {@code kafkaControllerPort + 2(i-1)})
 	 */
 	public record Settings(Path workDirectory, boolean keepData, int postgresPort, int kafkaPort,
 			int kafkaControllerPort, List<String> databases, int kafkaBrokers) {

@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Three combined broker/controller nodes in one KRaft quorum, {@code order-events} at
  * replication factor 3 with {@code min.insync.replicas=2}: one node killed with SIGKILL
- * while a producer with {@code acks=all} keeps writing loses no acknowledged record, and a
- * consumer group keeps consuming through it.
+ * while a producer with {@code acks=all} keeps writing loses no acknowledged record, and
+ * a consumer group keeps consuming through it.
  */
 class KafkaClusterTest {
 
@@ -73,7 +73,9 @@ class KafkaClusterTest {
 	void theTopicHasThreeReplicasOfWhichTwoMustHaveEachRecord() throws Exception {
 		try (Admin admin = admin()) {
 			assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
-			TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
+			TopicDescription topic = admin.describeTopics(List.of(TOPIC))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
 				.get(TOPIC);
 			assertThat(topic.partitions()).hasSize(3)
 				.allSatisfy((partition) -> assertThat(partition.replicas()).hasSize(3));
@@ -100,8 +102,8 @@ class KafkaClusterTest {
 			int ackedBeforeKill = acknowledged.size();
 			int consumedBeforeKill = consumed.size();
 			victim.kill();
-			System.out.println("[cluster test] killed node " + victim.nodeId() + " (leader of " + TOPIC
-					+ "-0) after " + ackedBeforeKill + " acknowledged, " + consumedBeforeKill + " consumed");
+			System.out.println("[cluster test] killed node " + victim.nodeId() + " (leader of " + TOPIC + "-0) after "
+					+ ackedBeforeKill + " acknowledged, " + consumedBeforeKill + " consumed");
 
 			await().atMost(Duration.ofMinutes(2))
 				.until(() -> acknowledged.size() >= ackedBeforeKill + 3000

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pipeline.monitor.refresh-interval=2s", "pipeline.monitor.discover-groups=false",
-				"pipeline.monitor.reconciliation.interval=1h" })
+				"pipeline.monitor.reconciliation.interval=5s" })
 @WithTestIdentityProvider
 class ReconciliationTest {
 
@@ -164,6 +164,16 @@ class ReconciliationTest {
 		JsonNode trail = JSON.readTree(get("/api/reconciliation/redeliveries").body());
 		assertThat(trail).hasSize(1);
 		assertThat(trail.get(0).get("eventId").asString()).isEqualTo(lost.eventId().toString());
+
+		// The schedule (every 5 s here) covers the last 24 h: it finds the repaired state too.
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			JsonNode last = JSON.readTree(get("/api/reconciliation/last").body());
+			assertThat(last.get("trigger").asString()).isEqualTo("scheduled");
+			assertThat(last.get("holds").asBoolean()).as(last.toString()).isTrue();
+			assertThat(account(last).get("applied").asLong()).isGreaterThanOrEqualTo(3);
+		});
+		assertThat(metric("reconciliation_last_run_timestamp_seconds{application=\"pipeline-monitor\"}"))
+			.isGreaterThan(STARTED.getEpochSecond());
 	}
 
 	@Test
