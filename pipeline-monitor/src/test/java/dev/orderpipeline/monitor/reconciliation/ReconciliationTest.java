@@ -165,7 +165,8 @@ class ReconciliationTest {
 		assertThat(trail).hasSize(1);
 		assertThat(trail.get(0).get("eventId").asString()).isEqualTo(lost.eventId().toString());
 
-		// The schedule (every 5 s here) covers the last 24 h: it finds the repaired state too.
+		// The schedule (every 5 s here) covers the last 24 h: it finds the repaired state
+		// too.
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			JsonNode last = JSON.readTree(get("/api/reconciliation/last").body());
 			assertThat(last.get("trigger").asString()).isEqualTo("scheduled");
