@@ -138,7 +138,8 @@ public final class LocalRun {
 		Map<String, Integer> ports = options.ports();
 		return new LocalInfrastructure.Settings(options.workDirectory(), true, PostgresServer.Durability.DURABLE,
 				ports.get(LocalRunOptions.POSTGRES), ports.get(LocalRunOptions.KAFKA),
-				ports.get(LocalRunOptions.KAFKA_CONTROLLER), LocalInfrastructure.SERVICE_DATABASES);
+				ports.get(LocalRunOptions.KAFKA_CONTROLLER), LocalInfrastructure.SERVICE_DATABASES,
+				options.kafkaBrokers());
 	}
 
 	/**
@@ -162,7 +163,8 @@ public final class LocalRun {
 	private ServiceProcess startService(ServiceDefinition definition) throws IOException {
 		int port = options.ports().get(definition.name());
 		List<String> infrastructureArguments = new ArrayList<>(
-				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers()));
+				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaCluster().bootstrapServers()));
+		infrastructureArguments.addAll(ClusterArguments.of(infrastructure.kafkaCluster()));
 		if (definition.database() != null) {
 			infrastructureArguments
 				.addAll(List.of("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
@@ -179,6 +181,7 @@ public final class LocalRun {
 					prefix + "token-uri=" + identityProvider.tokenUri()));
 			// pipeline.monitor.scrape-auth.client-secret
 			secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
+			infrastructureArguments.addAll(ReconciliationArguments.of(infrastructure.postgres()));
 		}
 		say("Starting " + definition.name() + " on port " + port + " (log: "
 				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + definition.name()
@@ -276,7 +279,7 @@ public final class LocalRun {
 		}
 		text.append(String.format("%n  %-26s %s  (user %s)%n", "PostgreSQL",
 				infrastructure.postgres().jdbcUrl("{orders,notifications,analytics,search}"), PostgresServer.USER));
-		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafka().bootstrapServers()));
+		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafkaCluster().bootstrapServers()));
 		text.append(
 				String.format("  %-26s smtp://127.0.0.1:%d   received mail: http://localhost:%d%n", "SMTP (GreenMail)",
 						options.ports().get(LocalRunOptions.SMTP), options.ports().get(LocalRunOptions.MAIL_UI)));

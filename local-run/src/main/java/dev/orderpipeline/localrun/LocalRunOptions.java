@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code --<name>-port=N}, which is what the message about a taken port suggests.
  */
 record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
-		int controlPort) {
+		int controlPort, int kafkaBrokers) {
 
 	static final String POSTGRES = "postgres";
 
@@ -46,6 +46,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		boolean fresh = false;
 		Map<String, Integer> ports = defaultPorts();
 		int controlPort = 0;
+		int kafkaBrokers = 1;
 		for (String arg : args) {
 			if (arg.equals("--fresh")) {
 				fresh = true;
@@ -56,6 +57,12 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 			}
 			else if (arg.startsWith("--data-dir=")) {
 				work = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+			}
+			else if (arg.startsWith("--kafka-brokers=")) {
+				kafkaBrokers = Integer.parseInt(arg.substring("--kafka-brokers=".length()));
+				if (kafkaBrokers != 1 && kafkaBrokers != 3) {
+					throw new IllegalArgumentException("--kafka-brokers is 1 or 3, not " + kafkaBrokers);
+				}
 			}
 			else if (arg.startsWith("--control-port=")) {
 				controlPort = Integer.parseInt(arg.substring("--control-port=".length()));
@@ -74,7 +81,8 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
 			}
 		}
-		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort);
+		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort,
+				kafkaBrokers);
 	}
 
 	static String usage() {
@@ -83,6 +91,10 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				  --fresh        delete the local data (PostgreSQL, Kafka, logs) and start from empty
 				  --no-build     skip the Maven build and use the jars already built
 				  --data-dir=DIR where data and logs live (default: .local-run)
+				  --kafka-brokers=3  a three-node KRaft cluster instead of one broker (node i on the
+				                 kafka and kafka-controller ports + 2(i-1)); order-events then has
+				                 replication factor 3 and min.insync.replicas=2. Use with --fresh
+				                 when switching: the data of one layout does not fit the other
 				  --control-port=N  (benchmarks) POST /kafka/stop|start, /services/<name>/stop|start
 				                 on 127.0.0.1:N; off unless given
 				Ports (default):
