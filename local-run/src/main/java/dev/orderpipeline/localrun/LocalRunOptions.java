@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code --<name>-port=N}, which is what the message about a taken port suggests.
  */
 record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
-		int controlPort) {
+		int controlPort, boolean checkOnly) {
 
 	static final String POSTGRES = "postgres";
 
@@ -46,9 +46,13 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		boolean fresh = false;
 		Map<String, Integer> ports = defaultPorts();
 		int controlPort = 0;
+		boolean checkOnly = false;
 		for (String arg : args) {
 			if (arg.equals("--fresh")) {
 				fresh = true;
+			}
+			else if (arg.equals("--check")) {
+				checkOnly = true;
 			}
 			else if (arg.equals("--no-build")) {
 				// Handled by run-local.sh; accepted here so the script can pass all
@@ -74,7 +78,8 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
 			}
 		}
-		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort);
+		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort,
+				checkOnly);
 	}
 
 	static String usage() {
@@ -83,6 +88,8 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				  --fresh        delete the local data (PostgreSQL, Kafka, logs) and start from empty
 				  --no-build     skip the Maven build and use the jars already built
 				  --data-dir=DIR where data and logs live (default: .local-run)
+				  --check        only check that no local run holds the data directory and every port
+				                 is free (run-local.sh does this before it builds), then exit
 				  --control-port=N  (benchmarks) POST /kafka/stop|start, /services/<name>/stop|start
 				                 on 127.0.0.1:N; off unless given
 				Ports (default):
