@@ -26,8 +26,6 @@ import dev.orderpipeline.infra.auth.MachineClient;
  */
 public final class LocalRun {
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
-
 	private final LocalRunOptions options;
 
 	private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -275,7 +273,7 @@ public final class LocalRun {
 	}
 
 	private boolean awaitServicesUp() throws InterruptedException {
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		Instant deadline = Instant.now().plus(options.startupTimeout());
 		Map<String, String> lastReported = new LinkedHashMap<>();
 		while (Instant.now().isBefore(deadline) && !stopping) {
 			Map<String, String> states = new LinkedHashMap<>();
@@ -297,8 +295,9 @@ public final class LocalRun {
 			Thread.sleep(500);
 		}
 		if (!stopping) {
-			System.err.println("Not every service was UP within " + STARTUP_TIMEOUT.toMinutes() + " minutes: "
-					+ lastReported + ". Logs are in " + options.workDirectory().resolve("logs"));
+			System.err.println("Not every service was UP within " + options.startupTimeout().toSeconds() + " s: "
+					+ lastReported + ". Logs are in " + options.workDirectory().resolve("logs")
+					+ "; on a busy machine allow more with --startup-timeout=SECONDS.");
 		}
 		return false;
 	}
