@@ -1,6 +1,7 @@
 package dev.orderpipeline.localrun;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,13 @@ import java.util.Map;
  * {@code --<name>-port=N}, which is what the message about a taken port suggests.
  */
 record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
-		int controlPort, int kafkaBrokers) {
+		int controlPort, int kafkaBrokers, boolean checkOnly, Duration startupTimeout) {
+
+	/**
+	 * Enough for five services on two busy cores; more services or slower machines raise
+	 * it.
+	 */
+	static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
 	static final String POSTGRES = "postgres";
 
@@ -47,9 +54,21 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		Map<String, Integer> ports = defaultPorts();
 		int controlPort = 0;
 		int kafkaBrokers = 1;
+		boolean checkOnly = false;
+		Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 		for (String arg : args) {
 			if (arg.equals("--fresh")) {
 				fresh = true;
+			}
+			else if (arg.equals("--check")) {
+				checkOnly = true;
+			}
+			else if (arg.startsWith("--startup-timeout=")) {
+				long seconds = Long.parseLong(arg.substring("--startup-timeout=".length()));
+				if (seconds <= 0) {
+					throw new IllegalArgumentException("--startup-timeout must be a positive number of seconds");
+				}
+				startupTimeout = Duration.ofSeconds(seconds);
 			}
 			else if (arg.equals("--no-build")) {
 				// Handled by run-local.sh; accepted here so the script can pass all
@@ -82,7 +101,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 			}
 		}
 		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort,
-				kafkaBrokers);
+				kafkaBrokers, checkOnly, startupTimeout);
 	}
 
 	static String usage() {
@@ -95,6 +114,9 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				                 kafka and kafka-controller ports + 2(i-1)); order-events then has
 				                 replication factor 3 and min.insync.replicas=2. Use with --fresh
 				                 when switching: the data of one layout does not fit the other
+				  --check        only check that no local run holds the data directory and every port
+				                 is free (run-local.sh does this before it builds), then exit
+				  --startup-timeout=SECONDS  how long every service may take to be UP (default 240)
 				  --control-port=N  (benchmarks) POST /kafka/stop|start, /services/<name>/stop|start
 				                 on 127.0.0.1:N; off unless given
 				Ports (default):
