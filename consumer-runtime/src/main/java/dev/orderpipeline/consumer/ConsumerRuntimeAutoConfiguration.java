@@ -2,6 +2,7 @@ package dev.orderpipeline.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,29 +96,35 @@ public class ConsumerRuntimeAutoConfiguration {
 		return new ConsumerTopics(group, properties.topic(), properties.retry().attempts());
 	}
 
+	/**
+	 * The group's own topics. The source topic is not among them: only order-service
+	 * declares it ({@link SourceTopicCheck} checks it instead).
+	 */
 	@Bean
 	KafkaAdmin.NewTopics consumerRuntimeTopics(ConsumerProperties properties, ConsumerTopics topics) {
 		List<NewTopic> declared = new ArrayList<>();
-		if (properties.declareSourceTopic()) {
-			// Only created if missing; KafkaAdmin never shrinks an existing topic.
-			declared.add(TopicBuilder.name(topics.source())
-				.partitions(properties.partitions())
-				.replicas(properties.replicationFactor())
-				.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-				.build());
-		}
 		for (String retry : topics.retries()) {
-			declared.add(TopicBuilder.name(retry)
-				.partitions(properties.partitions())
-				.replicas(properties.replicationFactor())
-				.build());
+			declared.add(groupTopic(retry, properties.groupTopics()).build());
 		}
-		declared.add(TopicBuilder.name(topics.deadLetter())
-			.partitions(properties.partitions())
-			.replicas(properties.replicationFactor())
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.build());
+		declared
+			.add(groupTopic(topics.deadLetter(), properties.groupTopics()).config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+				.build());
 		return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
+	}
+
+	private static TopicBuilder groupTopic(String name, ConsumerProperties.GroupTopics settings) {
+		return TopicBuilder.name(name)
+			.partitions(settings.partitions())
+			.replicas(settings.replicationFactor())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()));
+	}
+
+	@Bean
+	SourceTopicCheck consumerSourceTopicCheck(KafkaAdmin admin, ConsumerProperties properties) {
+		SourceTopicCheck check = new SourceTopicCheck(admin.getConfigurationProperties(), properties.topic(),
+				properties.source());
+		check.verify();
+		return check;
 	}
 
 	@Bean
@@ -164,16 +171,25 @@ public class ConsumerRuntimeAutoConfiguration {
 	}
 
 	@Bean
-	ConsumerContainers consumerContainers(ObjectProvider<EventHandler> handler, ConsumerProperties properties,
-			ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, DeadLetterStore deadLetters, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
+	ConsumerContainers consumerContainers(SourceTopicCheck sourceTopic, ObjectProvider<EventHandler> handler,
+			ConsumerProperties properties, ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics,
+			JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DeadLetterStore deadLetters,
+			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		RecordTracing tracing = new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP), topics.group());
 		SourceEventDecoder decoder = new SourceEventDecoder(
 				properties.validateSchemas() ? EventDecoder.validating(new EventSchemas()) : EventDecoder.lenient());
-		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, new Inbox(jdbc),
-				new EventSequences(jdbc), new TransactionTemplate(transactionManager), metrics, tracing);
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		HeldEvents held = new HeldEvents(jdbc);
+		EventApplier applier = new EventApplier(handler.getObject(), new Inbox(jdbc), new EventSequences(jdbc), held,
+				new OrderingGate(properties.hold().maxEvents()), decoder, tracing);
+		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, applier, transactions, metrics,
+				tracing);
+		kafka.scheduler()
+			.scheduleWithFixedDelay(
+					new HeldEventExpiry(jdbc, held, transactions, kafka.template(), topics, metrics,
+							properties.hold().maxAge()),
+					Instant.now().plus(properties.hold().checkInterval()), properties.hold().checkInterval());
 		RetryDelays delays = new RetryDelays(properties.retry());
 		ConsumerContainers containers = new ConsumerContainers();
 

@@ -30,12 +30,15 @@ public final class LocalInfrastructure implements AutoCloseable {
 	 *
 	 * @param workDirectory holds PostgreSQL's data directory and Kafka's log directory
 	 * @param keepData reuse data from an earlier start instead of starting empty
+	 * @param durability PostgreSQL's commit durability
+	 * @param databases created at start unless they exist; more can be made on demand
+	 * with {@link PostgresServer#createDatabaseIfMissing}
 	 * @param kafkaBrokers how many Kafka nodes: 1, or 3 for a cluster that survives the
 	 * loss of one (node {@code i} listens on {@code kafkaPort + 2(i-1)}, its controller
 	 * on {@code kafkaControllerPort + 2(i-1)})
 	 */
-	public record Settings(Path workDirectory, boolean keepData, int postgresPort, int kafkaPort,
-			int kafkaControllerPort, List<String> databases, int kafkaBrokers) {
+	public record Settings(Path workDirectory, boolean keepData, PostgresServer.Durability durability, int postgresPort,
+			int kafkaPort, int kafkaControllerPort, List<String> databases, int kafkaBrokers) {
 
 		public Settings {
 			if (kafkaBrokers < 1) {
@@ -44,13 +47,13 @@ public final class LocalInfrastructure implements AutoCloseable {
 		}
 
 		/** One Kafka broker, as the local run and the tests have by default. */
-		public Settings(Path workDirectory, boolean keepData, int postgresPort, int kafkaPort, int kafkaControllerPort,
-				List<String> databases) {
-			this(workDirectory, keepData, postgresPort, kafkaPort, kafkaControllerPort, databases, 1);
+		public Settings(Path workDirectory, boolean keepData, PostgresServer.Durability durability, int postgresPort,
+				int kafkaPort, int kafkaControllerPort, List<String> databases) {
+			this(workDirectory, keepData, durability, postgresPort, kafkaPort, kafkaControllerPort, databases, 1);
 		}
 
 		public Settings withKafkaBrokers(int brokers) {
-			return new Settings(this.workDirectory, this.keepData, this.postgresPort, this.kafkaPort,
+			return new Settings(this.workDirectory, this.keepData, this.durability, this.postgresPort, this.kafkaPort,
 					this.kafkaControllerPort, this.databases, brokers);
 		}
 
@@ -58,12 +61,15 @@ public final class LocalInfrastructure implements AutoCloseable {
 			return java.util.stream.IntStream.range(0, this.kafkaBrokers).mapToObj((i) -> first + 2 * i).toList();
 		}
 
-		/** Private, throw-away infrastructure on free ports, as the tests use. */
+		/**
+		 * Private, throw-away infrastructure on free ports, as the tests use. Commits are
+		 * not durable here, for speed: the data dies with the test JVM anyway.
+		 */
 		public static Settings ephemeral() {
 			try {
 				Path directory = Files.createTempDirectory("order-pipeline-infra-");
-				return new Settings(directory, false, Ports.findFree(), Ports.findFree(), Ports.findFree(),
-						SERVICE_DATABASES);
+				return new Settings(directory, false, PostgresServer.Durability.FAST_UNSAFE, Ports.findFree(),
+						Ports.findFree(), Ports.findFree(), SERVICE_DATABASES);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -75,7 +81,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 	public static LocalInfrastructure start(Settings settings, Consumer<String> progress) {
 		progress.accept("Starting PostgreSQL on port " + settings.postgresPort() + " ...");
 		PostgresServer postgres = PostgresServer.start(settings.postgresPort(),
-				settings.workDirectory().resolve("postgres"), settings.keepData(), settings.databases());
+				settings.workDirectory().resolve("postgres"), settings.keepData(), settings.durability(),
+				settings.databases());
 		progress.accept("PostgreSQL is up: " + postgres.jdbcUrl("<database>"));
 		try {
 			List<Integer> ports = settings.kafkaPorts(settings.kafkaPort());
