@@ -11,6 +11,8 @@ import java.util.Map;
 import dev.orderpipeline.consumer.deadletter.DeadLetterController;
 import dev.orderpipeline.consumer.deadletter.DeadLetterReplayer;
 import dev.orderpipeline.consumer.deadletter.DeadLetterStore;
+import dev.orderpipeline.consumer.purge.InboxPurge;
+import dev.orderpipeline.consumer.purge.InboxPurgeSettings;
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.support.security.EndpointAuthorization;
 import dev.orderpipeline.support.security.Roles;
@@ -21,6 +23,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -35,6 +38,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -144,6 +149,17 @@ public class ConsumerRuntimeAutoConfiguration {
 	}
 
 	@Bean
+	InboxPurge inboxPurge(JdbcTemplate jdbc, KafkaAdmin kafkaAdmin, ConsumerTopics topics, Environment environment,
+			ObjectProvider<MeterRegistry> registry) {
+		List<String> applied = new ArrayList<>(List.of(topics.source()));
+		applied.addAll(topics.retries());
+		return new InboxPurge(jdbc, kafkaAdmin.getConfigurationProperties(), topics.group(), applied,
+				Binder.get(environment)
+					.bindOrCreate("pipeline.consumer.inbox-purge", Bindable.of(InboxPurgeSettings.class)),
+				registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
 	DeadLetterStore deadLetterStore(JdbcTemplate jdbc) {
 		return new DeadLetterStore(jdbc);
 	}
@@ -231,8 +247,18 @@ public class ConsumerRuntimeAutoConfiguration {
 		ConcurrentMessageListenerContainer<String, byte[]> deadLetter = kafka.container(topics.deadLetter(),
 				topics.group() + ".dlt", 1);
 		deadLetter.setupMessageListener((MessageListener<String, byte[]>) deadLetters::add);
-		// The recorder only writes a row: if that fails, the database is down; wait.
-		deadLetter.setCommonErrorHandler(new DefaultErrorHandler(untilRecovered()));
+		// The recorder only writes a row. A database that is down or a transient SQL
+		// error
+		// is waited out; any other failure would repeat for ever and hold up the
+		// partition's later dead letters, so after two more tries the record is stored
+		// raw (coordinates, value, headers) with the reason.
+		DefaultErrorHandler recorderErrors = new DefaultErrorHandler(
+				(record, exception) -> deadLetters.addUnparsed(castRecord(record), Failures.unwrap(exception)),
+				untilRecovered());
+		recorderErrors.setBackOffFunction(
+				(record, exception) -> Failures.isTransient(exception) ? untilRecovered() : new FixedBackOff(0, 2));
+		recorderErrors.setCommitRecovered(true);
+		deadLetter.setCommonErrorHandler(recorderErrors);
 		containers.add(deadLetter);
 		return containers;
 	}
@@ -241,6 +267,11 @@ public class ConsumerRuntimeAutoConfiguration {
 	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.AbstractHealthIndicator")
 	ConsumerHealthIndicator consumerRuntimeHealthIndicator(ConsumerContainers containers) {
 		return new ConsumerHealthIndicator(containers);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ConsumerRecord<String, byte[]> castRecord(ConsumerRecord<?, ?> record) {
+		return (ConsumerRecord<String, byte[]>) record;
 	}
 
 	private static BackOff untilRecovered() {

@@ -341,7 +341,8 @@ class OrderNotificationsTests {
 	/** The SMTP server has the message a moment before the sender records SENT. */
 	private void awaitAllSent(UUID orderId) {
 		await().atMost(TIMEOUT)
-			.until(() -> notifications(orderId).stream().allMatch((row) -> "SENT".equals(row.get("status"))));
+			.until(() -> notifications(orderId),
+					(rows) -> !rows.isEmpty() && rows.stream().allMatch((row) -> "SENT".equals(row.get("status"))));
 	}
 
 	private List<Map<String, Object>> notifications(UUID orderId) {
