@@ -32,9 +32,10 @@ import org.flywaydb.core.Flyway;
 /**
  * The stores a reconciliation test reads, on the embedded servers: an orders database
  * with order-service's real schema (from its own migrations), an empty database for the
- * consumer service (it migrates its own), and a source topic. Orders are written to the
- * orders database and their events published as order-service would, one placement of 2 ×
- * SKU-A and 1 × SKU-B each.
+ * consumer service (it migrates its own), and a source topic as order-service declares it
+ * locally (6 partitions, replication factor 1; the consumer checks it). Orders are
+ * written to the orders database and their events published as order-service would, one
+ * placement of 2 × SKU-A and 1 × SKU-B each.
  */
 final class ReconciledStores {
 
@@ -69,7 +70,7 @@ final class ReconciledStores {
 			execute(this.ordersDatabase, "insert into stock (sku, on_hand) values (?, 100)", sku);
 		}
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(this.topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			admin.createTopics(List.of(new NewTopic(this.topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not create " + this.topic, ex);
