@@ -128,7 +128,8 @@ final class Stack implements AutoCloseable {
 	 */
 	long outboxRows() throws SQLException {
 		try (Connection connection = database("orders");
-				var rs = connection.createStatement().executeQuery("select count(*) from outbox_event where parked_at is null")) {
+				var rs = connection.createStatement()
+					.executeQuery("select count(*) from outbox_event where parked_at is null")) {
 			rs.next();
 			return rs.getLong(1);
 		}
