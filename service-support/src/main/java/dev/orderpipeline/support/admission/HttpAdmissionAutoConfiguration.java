@@ -29,7 +29,9 @@ public class HttpAdmissionAutoConfiguration {
 			ObjectProvider<MeterRegistry> meters) {
 		FilterRegistrationBean<AdmissionFilter> registration = new FilterRegistrationBean<>(new AdmissionFilter(
 				properties, new AdmissionGate(properties), meters.getIfAvailable(() -> Metrics.globalRegistry)));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		// Inside the HTTP observation (HIGHEST_PRECEDENCE + 1), so refusals count in
+		// http_server_requests as 503 with their (short) latency.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		registration.setName("httpAdmission");
 		return registration;
 	}

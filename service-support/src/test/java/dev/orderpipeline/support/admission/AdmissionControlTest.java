@@ -132,7 +132,8 @@ class AdmissionControlTest {
 		assertThat(scrape.body()).contains("http_admission_limit " + (double) LIMIT)
 			.contains("http_admission_in_flight " + (double) LIMIT)
 			.contains("http_admission_refused_total{")
-			.contains("http_admission_wait_seconds_count");
+			.contains("http_admission_wait_seconds_count")
+			.contains("http_admission_wait_seconds_bucket{");
 	}
 
 	private List<CompletableFuture<HttpResponse<String>>> fillTheLimit() {
