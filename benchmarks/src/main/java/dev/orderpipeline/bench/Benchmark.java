@@ -204,6 +204,7 @@ public final class Benchmark {
 				rs.next();
 				machine.put("postgresql", rs.getString(1));
 			}
+			machine.put("postgresqlDurability", new Baselines(stack, Path.of("")).durability());
 			machine.put("kafka", "single KRaft broker of the local run (local-infra), clients "
 					+ org.apache.kafka.common.utils.AppInfoParser.getVersion());
 			machine.put("pgbench", Baselines.firstLine(List.of("pgbench", "--version")));

@@ -133,7 +133,9 @@ final class Report {
 			.append(fmt(get("baselines.pgbench.tps")))
 			.append(" commits/s, average latency ")
 			.append(fmt(get("baselines.pgbench.latencyAverageMs")))
-			.append(" ms; `")
+			.append(" ms, ")
+			.append(get("baselines.pgbench.durability"))
+			.append("; `")
 			.append(get("baselines.pgbench.command"))
 			.append("`\n");
 		md.append("- **Kafka producer** (ProducerPerformance, ")

@@ -86,7 +86,7 @@ public final class LocalRun {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "local-run-shutdown"));
 		try {
 			prepareWorkDirectory();
-			infrastructure = LocalInfrastructure.start(infrastructureSettings(), LocalRun::say);
+			infrastructure = LocalInfrastructure.start(infrastructureSettings(options), LocalRun::say);
 			mail = LocalMailServer.start(options.ports().get(LocalRunOptions.SMTP),
 					options.ports().get(LocalRunOptions.MAIL_UI));
 			say("SMTP (GreenMail) is up on port " + options.ports().get(LocalRunOptions.SMTP));
@@ -130,11 +130,15 @@ public final class LocalRun {
 		Files.createDirectories(options.workDirectory().resolve("logs"));
 	}
 
-	private LocalInfrastructure.Settings infrastructureSettings() {
+	/**
+	 * The local run keeps its data across restarts, so its commits are durable: a power
+	 * cut must not corrupt it, and the benchmark's figures pay for a real commit.
+	 */
+	static LocalInfrastructure.Settings infrastructureSettings(LocalRunOptions options) {
 		Map<String, Integer> ports = options.ports();
-		return new LocalInfrastructure.Settings(options.workDirectory(), true, ports.get(LocalRunOptions.POSTGRES),
-				ports.get(LocalRunOptions.KAFKA), ports.get(LocalRunOptions.KAFKA_CONTROLLER),
-				LocalInfrastructure.SERVICE_DATABASES);
+		return new LocalInfrastructure.Settings(options.workDirectory(), true, PostgresServer.Durability.DURABLE,
+				ports.get(LocalRunOptions.POSTGRES), ports.get(LocalRunOptions.KAFKA),
+				ports.get(LocalRunOptions.KAFKA_CONTROLLER), LocalInfrastructure.SERVICE_DATABASES);
 	}
 
 	/**

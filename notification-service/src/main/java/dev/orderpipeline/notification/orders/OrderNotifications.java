@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * {@link EmailDelivery} keeps it after the commit. A redelivered event finds its id in
  * the inbox and never reaches this class.
  * <p>
- * Stale events are skipped: a customer whose order was already reported cancelled must
- * not get its confirmation afterwards.
+ * The runtime hands an order's events over in sequence order (a cancellation that arrives
+ * first waits for its placement), so the cancellation email finds the recipient the
+ * confirmation recorded.
  */
 @Component
 class OrderNotifications implements EventHandler {
@@ -49,11 +50,6 @@ class OrderNotifications implements EventHandler {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.delivery = delivery;
-	}
-
-	@Override
-	public boolean skipsStaleEvents() {
-		return true;
 	}
 
 	@Override
