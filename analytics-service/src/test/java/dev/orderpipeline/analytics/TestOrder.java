@@ -25,8 +25,8 @@ import dev.orderpipeline.events.order.OrderPlacedV2;
  * @param currency its currency
  * @param lines its lines
  * @param cancelledAt when it was cancelled, or null
- * @param version the major version of its {@code order.placed} and {@code order.cancelled}
- * events
+ * @param version the major version of its {@code order.placed} and
+ * {@code order.cancelled} events
  * @param tenantId the tenant its events carry, or null for events from before tenancy
  * (tenant {@code default})
  */
@@ -84,8 +84,9 @@ public record TestOrder(UUID id, Instant placedAt, String currency, List<Line> l
 						.toList(),
 					total, zero, total, this.currency, this.placedAt, this.tenantId), metadata());
 		}
-		return encoder.encode(new OrderPlacedV2(this.id, 1, customerV2(), linesV2(), totalsV2(), this.placedAt,
-				this.tenantId), metadata());
+		return encoder.encode(
+				new OrderPlacedV2(this.id, 1, customerV2(), linesV2(), totalsV2(), this.placedAt, this.tenantId),
+				metadata());
 	}
 
 	/** A new {@code order.cancelled} event (a new event id on every call). */

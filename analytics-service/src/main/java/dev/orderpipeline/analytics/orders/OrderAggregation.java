@@ -60,8 +60,7 @@ class OrderAggregation implements EventHandler {
 	@Override
 	public void handle(List<ReceivedEvent> events) {
 		List<OrderPlaced> placements = onePerOrder(facts(events, OrderPlaced.class), OrderPlaced::orderId);
-		List<OrderCancelled> cancellations = onePerOrder(facts(events, OrderCancelled.class),
-				OrderCancelled::orderId);
+		List<OrderCancelled> cancellations = onePerOrder(facts(events, OrderCancelled.class), OrderCancelled::orderId);
 
 		AggregateDeltas deltas = new AggregateDeltas();
 		List<OrderFact> placed = this.placementsTimer.record(() -> this.ledger.recordPlacements(placements));

@@ -94,8 +94,8 @@ class OrderLedger {
 					""" + RETURNED);
 			statement.setArray(1,
 					connection.createArrayOf("uuid", cancellations.stream().map(OrderCancelled::orderId).toArray()));
-			statement.setArray(2, connection.createArrayOf("text",
-					cancellations.stream().map(OrderCancelled::tenantId).toArray()));
+			statement.setArray(2,
+					connection.createArrayOf("text", cancellations.stream().map(OrderCancelled::tenantId).toArray()));
 			statement.setArray(3, connection.createArrayOf("text",
 					cancellations.stream().map((c) -> c.cancelledAt().toString()).toArray()));
 			statement.setArray(4, connection.createArrayOf("text",

@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Stale events are skipped: a customer whose order was already reported cancelled must
  * not get its confirmation afterwards. A cancellation that arrives before its placement
- * still has a recipient and a summary when it carries the order ({@code order.cancelled.v2});
- * only a v1 cancellation of an order this service never saw has none.
+ * still has a recipient and a summary when it carries the order
+ * ({@code order.cancelled.v2}); only a v1 cancellation of an order this service never saw
+ * has none.
  */
 @Component
 class OrderNotifications implements EventHandler {

@@ -7,8 +7,8 @@ import dev.orderpipeline.events.facts.OrderDetails;
 
 /**
  * What a cancellation email repeats from the order, kept as JSON in
- * {@code order_contact.summary}: a cancellation of {@code order.cancelled.v1} carries only
- * SKUs and quantities.
+ * {@code order_contact.summary}: a cancellation of {@code order.cancelled.v1} carries
+ * only SKUs and quantities.
  *
  * @param lines the ordered lines
  * @param subtotal sum of the line totals

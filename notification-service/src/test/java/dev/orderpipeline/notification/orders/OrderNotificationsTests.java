@@ -416,9 +416,10 @@ class OrderNotificationsTests {
 	}
 
 	private static OutgoingEvent cancelled(UUID orderId, String email) {
-		return encoder.encode(new OrderCancelledV2(orderId, 2, TENANT, new OrderPlacedV2.Customer("c-1", email),
-				List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 1, eur(1999), eur(1999))),
-				new OrderPlacedV2.Totals(eur(1999), eur(0), eur(1999)), now(), "changed my mind"),
+		return encoder.encode(
+				new OrderCancelledV2(orderId, 2, TENANT, new OrderPlacedV2.Customer("c-1", email),
+						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 1, eur(1999), eur(1999))),
+						new OrderPlacedV2.Totals(eur(1999), eur(0), eur(1999)), now(), "changed my mind"),
 				EventMetadata.newEvent(URI.create("/order-service")));
 	}
 

@@ -98,8 +98,8 @@ public class OrderDocumentWriter {
 					statement.setLong(6, placement.tax().amount());
 					statement.setLong(7, placement.total().amount());
 					statement.setString(8, String.join(" ", skus));
-					statement.setString(9, String.join(" ",
-							placement.lines().stream().map(OrderDetails.Line::productName).toList()));
+					statement.setString(9,
+							String.join(" ", placement.lines().stream().map(OrderDetails.Line::productName).toList()));
 					statement.setArray(10, textArray(statement, skus));
 					statement.setString(11, linesJson(placement));
 					statement.setTimestamp(12, Timestamp.from(placement.placedAt()));

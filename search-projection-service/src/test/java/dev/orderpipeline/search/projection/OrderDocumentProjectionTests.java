@@ -147,16 +147,17 @@ class OrderDocumentProjectionTests {
 	private static OutgoingEvent placed(UUID orderId) {
 		Money price = Money.of(1250, "EUR");
 		return encoder.encode(new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-7", "ada@example.com"),
-				List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))),
-				totals(), now(), "default"), EventMetadata.newEvent(URI.create("/order-service")));
+				List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))), totals(),
+				now(), "default"), EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
 	/** An {@code order.cancelled.v2}, as order-service publishes it. */
 	private static OutgoingEvent cancelled(UUID orderId) {
 		Money price = Money.of(1250, "EUR");
-		return encoder.encode(new OrderCancelledV2(orderId, 2, "default", new OrderPlacedV2.Customer("c-7", "ada@example.com"),
-				List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))), totals(),
-				now(), "too slow"), EventMetadata.newEvent(URI.create("/order-service")));
+		return encoder
+			.encode(new OrderCancelledV2(orderId, 2, "default", new OrderPlacedV2.Customer("c-7", "ada@example.com"),
+					List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))), totals(),
+					now(), "too slow"), EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
 	private static OrderPlacedV2.Totals totals() {
