@@ -83,30 +83,50 @@ public final class Benchmark {
 					template.eventType(), template.recordSize(), template.payloadSize());
 			configuration.put("recordBytes", template.recordSize());
 			configuration.put("payloadBytes", template.payloadSize());
-			step(errors, "pgbench", () -> {
+			step(errors, "pgbench", stack, plan, () -> {
 				System.out.println("\n== Baseline: PostgreSQL (pgbench, the order transaction's shape)");
 				baselineResults.put("pgbench", baselines.pgbench(plan.pgbenchSeconds(), plan.pgbenchClients(),
 						template.payloadSize(), template.headersJson()));
 			});
-			step(errors, "producerPerformance", () -> {
+			step(errors, "producerPerformance", stack, plan, () -> {
 				System.out.println("\n== Baseline: Kafka producer (ProducerPerformance, the relay's settings)");
 				baselineResults.put("producerPerformance",
 						baselines.producerPerformance(plan.producerRecords(), template.recordSize(), 6));
 			});
-			step(errors, "placement", () -> scenarioResults.put("placement", scenarios.placement()));
-			step(errors, "endToEnd", () -> scenarioResults.put("endToEnd", scenarios.endToEnd()));
-			step(errors, "burst", () -> scenarioResults.put("burst", scenarios.burst()));
-			step(errors, "relayDrain", () -> scenarioResults.put("relayDrain", scenarios.relayDrain(template)));
-			step(errors, "rawConsumer", () -> {
+			PlacementScenarios placement = new PlacementScenarios(stack, new OpenLoopLoad(http, orders, 201), plan,
+					report);
+			step(errors, "capacity", stack, plan, () -> scenarioResults.put("capacity", placement.capacity()));
+			// Every later rate is a fraction of the capacity this run measured.
+			double measured = report.number("scenarios.capacity.ordersPerSecond");
+			int half = (int) Math.max(1, Math.round(
+					(Double.isNaN(measured) || measured <= 0) ? options.getInt("capacity", 100) / 2.0 : measured / 2));
+			step(errors, "halfCapacity", stack, plan,
+					() -> scenarioResults.put("halfCapacity", placement.halfCapacity(half)));
+			step(errors, "overload", stack, plan, () -> scenarioResults.put("overload", placement.overload(4 * half)));
+			step(errors, "endToEnd", stack, plan, () -> scenarioResults.put("endToEnd", scenarios.endToEnd(half)));
+			step(errors, "burst", stack, plan, () -> scenarioResults.put("burst", scenarios.burst()));
+			List<Object> relayRuns = new ArrayList<>();
+			scenarioResults.put("relayDrain", relayRuns);
+			for (int run = 1; run <= plan.relayRuns(); run++) {
+				int number = run;
+				// The consumers stay stopped from the first run on: the backlogs add up
+				// to the consumers' backlog of scenario 5.
+				step(errors, "relayDrain", (run == 1) ? stack : null, plan,
+						() -> relayRuns.add(scenarios.relayDrain(template, number)));
+			}
+			step(errors, "rawConsumer", null, plan, () -> {
 				System.out.println("\n== Baseline: raw consumer of order-events");
-				baselineResults.put("rawConsumer", baselines.rawConsumer(Math.max(plan.backlog(), 100_000)));
+				baselineResults.put("rawConsumer",
+						baselines.rawConsumer(Math.max(plan.backlog() * plan.relayRuns(), 100_000)));
 			});
-			step(errors, "consumerDrain", () -> scenarioResults.put("consumerDrain", scenarios.consumerDrain()));
-			step(errors, "recovery", () -> scenarioResults.put("recovery", scenarios.recovery()));
+			step(errors, "consumerDrain", null, plan,
+					() -> scenarioResults.put("consumerDrain", scenarios.consumerDrain()));
+			step(errors, "recovery", stack, plan, () -> scenarioResults.put("recovery", scenarios.recovery(half)));
+			step(errors, "sustained", stack, plan, () -> scenarioResults.put("sustained", placement.sustained(half)));
 			// Whatever failed, the consumer services must be running again for the next
 			// run.
 			for (Map.Entry<String, String> consumer : Stack.CONSUMERS.entrySet()) {
-				step(errors, "restart " + consumer.getKey(), () -> {
+				step(errors, "restart " + consumer.getKey(), null, plan, () -> {
 					stack.control("/services/" + consumer.getKey() + "/start");
 					stack.awaitUp(consumer.getValue(), Duration.ofMinutes(3));
 				});
@@ -142,12 +162,20 @@ public final class Benchmark {
 
 	}
 
-	private static void step(List<String> errors, String name, Step step) {
+	/**
+	 * Runs one step, first waiting (given a stack) until the outbox is empty and every
+	 * consumer's lag is 0: no scenario or baseline measures what the previous one left
+	 * behind. Steps that run with the consumers stopped on purpose pass no stack.
+	 */
+	private static void step(List<String> errors, String name, Stack quietFirst, Plan plan, Step step) {
 		if (only != null && !name.startsWith("restart") && !only.contains(name)) {
 			System.out.println("\n(skipping " + name + ": not in --only)");
 			return;
 		}
 		try {
+			if (quietFirst != null) {
+				quietFirst.awaitQuiet(plan.catchUpTimeoutSeconds());
+			}
 			step.run();
 		}
 		catch (Exception ex) {
@@ -176,6 +204,7 @@ public final class Benchmark {
 				rs.next();
 				machine.put("postgresql", rs.getString(1));
 			}
+			machine.put("postgresqlDurability", new Baselines(stack, Path.of("")).durability());
 			machine.put("kafka", "single KRaft broker of the local run (local-infra), clients "
 					+ org.apache.kafka.common.utils.AppInfoParser.getVersion());
 			machine.put("pgbench", Baselines.firstLine(List.of("pgbench", "--version")));

@@ -143,6 +143,14 @@ final class OpenLoopLoad {
 
 		final Histogram total = new Histogram(MAX_TRACKABLE_NANOS, 3);
 
+		/** Latency of the answers with the expected status (the admitted requests). */
+		final Histogram admitted = new Histogram(MAX_TRACKABLE_NANOS, 3);
+
+		/** Latency of the 503 answers (the refused requests). */
+		final Histogram refused = new Histogram(MAX_TRACKABLE_NANOS, 3);
+
+		final AtomicLong timeouts = new AtomicLong();
+
 		final AtomicLong ok = new AtomicLong();
 
 		final AtomicLong failed = new AtomicLong();
@@ -168,10 +176,14 @@ final class OpenLoopLoad {
 		void record(long from, HttpResponse<String> response, Throwable error) {
 			long now = System.nanoTime();
 			this.lastAnswer.accumulateAndGet(now, Math::max);
-			this.recorder.recordValue(Math.min(Math.max(0, now - from), MAX_TRACKABLE_NANOS));
+			long latency = Math.min(Math.max(0, now - from), MAX_TRACKABLE_NANOS);
+			this.recorder.recordValue(latency);
 			int second = (int) Math.min(this.okPerSecond.length() - 1,
 					TimeUnit.NANOSECONDS.toSeconds(now - this.start));
 			if (error != null) {
+				if (isTimeout(error)) {
+					this.timeouts.incrementAndGet();
+				}
 				this.transportErrors.incrementAndGet();
 				this.statuses.computeIfAbsent("transport", (key) -> new LongAdder()).increment();
 				this.failedPerSecond.incrementAndGet(second);
@@ -179,7 +191,15 @@ final class OpenLoopLoad {
 			}
 			this.statuses.computeIfAbsent(Integer.toString(response.statusCode()), (key) -> new LongAdder())
 				.increment();
+			if (response.statusCode() == 503) {
+				synchronized (this.refused) {
+					this.refused.recordValue(latency);
+				}
+			}
 			if (response.statusCode() == OpenLoopLoad.this.expectedStatus) {
+				synchronized (this.admitted) {
+					this.admitted.recordValue(latency);
+				}
 				this.ok.incrementAndGet();
 				this.okPerSecond.incrementAndGet(second);
 			}
@@ -219,7 +239,23 @@ final class OpenLoopLoad {
 			}
 			return new LoadResult(label, rate, clients, sent, this.ok.get(), this.failed.get(),
 					this.transportErrors.get(), unanswered, sendSeconds, Math.min(this.ok.get(), sent) / seconds,
-					this.total, byStatus, okSeries, failedSeries);
+					this.total, byStatus, okSeries, failedSeries, copy(this.admitted), copy(this.refused),
+					this.timeouts.get());
+		}
+
+		private static Histogram copy(Histogram histogram) {
+			synchronized (histogram) {
+				return histogram.copy();
+			}
+		}
+
+		private static boolean isTimeout(Throwable error) {
+			for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+				if (cause instanceof java.net.http.HttpTimeoutException) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

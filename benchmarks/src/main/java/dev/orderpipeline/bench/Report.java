@@ -58,6 +58,11 @@ final class Report {
 		this.targets.add(new String[] { target, measured, met == null ? "n/a" : met ? "met" : "**not met**", note });
 	}
 
+	/** Each target judged so far: target, measured, result, note. */
+	List<String[]> targets() {
+		return List.copyOf(this.targets);
+	}
+
 	void ratio(String what, double measured, double baseline, String baselineName) {
 		this.ratios.add(new String[] { what, fmt(measured), baselineName + " " + fmt(baseline),
 				baseline > 0 ? String.format(Locale.ROOT, "%.1f %%", 100 * measured / baseline) : "n/a" });
@@ -128,7 +133,9 @@ final class Report {
 			.append(fmt(get("baselines.pgbench.tps")))
 			.append(" commits/s, average latency ")
 			.append(fmt(get("baselines.pgbench.latencyAverageMs")))
-			.append(" ms; `")
+			.append(" ms, ")
+			.append(get("baselines.pgbench.durability"))
+			.append("; `")
 			.append(get("baselines.pgbench.command"))
 			.append("`\n");
 		md.append("- **Kafka producer** (ProducerPerformance, ")
@@ -145,22 +152,21 @@ final class Report {
 			.append(" records/s over ")
 			.append(get("baselines.rawConsumer.records"))
 			.append(" records\n");
-		md.append("\n## Scenario 1: order placement\n\n");
-		md.append(
-				"| Run | Offered | Achieved ok/s | p50 ms | p99 ms | p99.9 ms | max ms | Answers |\n|---|---|---|---|---|---|---|---|\n");
+		md.append("\n## Scenario 1: placement (capacity, half capacity, overload, sustained)\n\n");
+		md.append("| Run | Offered | Achieved ok/s | p50 ms | p99 ms | p99.9 ms | max ms | admitted p99 ms | "
+				+ "refused p99 ms | client timeouts | Answers |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
 		List<Object> runs = new ArrayList<>();
-		for (String list : List.of("scenarios.placement.fixedRates", "scenarios.placement.ramp")) {
-			if (get(list) instanceof List<?> some) {
-				runs.addAll(some);
-			}
+		for (String path : List.of("scenarios.capacity.connections", "scenarios.capacity.manyClients",
+				"scenarios.halfCapacity.consumersRunning", "scenarios.halfCapacity.consumersStopped",
+				"scenarios.overload.load", "scenarios.endToEnd.load", "scenarios.burst.load", "scenarios.recovery.load",
+				"scenarios.sustained.load")) {
+			runs.add(get(path));
 		}
-		runs.add(get("scenarios.placement.concurrentClients"));
-		runs.add(get("scenarios.burst.load"));
-		runs.add(get("scenarios.endToEnd.load"));
-		runs.add(get("scenarios.recovery.load"));
 		for (Object run : runs) {
 			if (run instanceof Map<?, ?> map) {
 				Map<String, Object> latency = (Map<String, Object>) map.get("latencyMs");
+				Map<String, Object> admitted = (Map<String, Object>) map.get("admittedLatencyMs");
+				Map<String, Object> refused = (Map<String, Object>) map.get("refusedLatencyMs");
 				md.append("| ")
 					.append(map.get("label"))
 					.append(" | ")
@@ -177,13 +183,26 @@ final class Report {
 					.append(" | ")
 					.append(fmt(latency.get("max")))
 					.append(" | ")
+					.append(fmt((admitted != null) ? admitted.get("p99") : null))
+					.append(" | ")
+					.append(fmt((refused != null) ? refused.get("p99") : null))
+					.append(" | ")
+					.append(map.get("clientTimeouts"))
+					.append(" | ")
 					.append(map.get("statuses"))
 					.append(" |\n");
 			}
 		}
-		md.append("\nHighest offered rate with p99 ≤ target in the ramp: **")
-			.append(get("scenarios.placement.highestRateWithinP99Target"))
-			.append(" orders/s**.\n");
+		md.append("\nSustained run: backlog (outbox + lags) ")
+			.append(fmt(get("scenarios.sustained.backlogFirstQuarterMean")))
+			.append(" in the first quarter, ")
+			.append(fmt(get("scenarios.sustained.backlogLastQuarterMean")))
+			.append(" in the last; growth ")
+			.append(fmt(get("scenarios.sustained.backlogGrowthPerSecond")))
+			.append(" events/s: ")
+			.append(Boolean.TRUE.equals(get("scenarios.sustained.flat")) ? "**flat**" : "**not flat**")
+			.append(".\n");
+		cpuTables(md);
 		md.append("\n## Scenario 2: end to end at ")
 			.append(get("scenarios.endToEnd.load.targetRate"))
 			.append(" orders/s\n\n");
@@ -225,15 +244,25 @@ final class Report {
 				.append(fmt(((Map<String, Object>) value).get("caughtUpAfterSeconds")))
 				.append(" |\n"));
 		}
-		md.append("\n## Scenario 4: outbox relay drain\n\n")
-			.append(get("scenarios.relayDrain.rows"))
-			.append(" rows (inserted in one transaction in ")
-			.append(fmt(get("scenarios.relayDrain.insertSeconds")))
-			.append(" s) published in ")
-			.append(fmt(get("scenarios.relayDrain.drainSeconds")))
-			.append(" s: **")
-			.append(fmt(get("scenarios.relayDrain.eventsPerSecond")))
-			.append(" events/s**.\n");
+		md.append("\n## Scenario 4: outbox relay drain\n\n| Run | rows | inserted in s | drained in s | events/s |\n"
+				+ "|---|---|---|---|---|\n");
+		if (get("scenarios.relayDrain") instanceof List<?> relayRuns) {
+			int number = 0;
+			for (Object run : relayRuns) {
+				Map<String, Object> map = (Map<String, Object>) run;
+				md.append("| ")
+					.append(++number)
+					.append(" | ")
+					.append(map.get("rows"))
+					.append(" | ")
+					.append(fmt(map.get("insertSeconds")))
+					.append(" | ")
+					.append(fmt(map.get("drainSeconds")))
+					.append(" | **")
+					.append(fmt(map.get("eventsPerSecond")))
+					.append("** |\n");
+			}
+		}
 		md.append("\n## Scenario 5: consumer drain\n\n| Consumer | backlog | events/s |\n|---|---|---|\n");
 		Map<String, Object> drains = (Map<String, Object>) get("scenarios.consumerDrain");
 		if (drains != null) {
@@ -290,12 +319,44 @@ final class Report {
 			  clock for all.
 			- Backlogs: outbox rows written in one transaction in the exact format the order service
 			  writes (payload and headers copied from a real record, fresh order and event ids), with the
-			  consumer services stopped; the relay's drain is the time until the topic's end offsets have
-			  grown by the backlog; each consumer's drain is from its first progress to zero lag, one
-			  service at a time in the full run.
+			  consumer services stopped; the relay's drain is the time until the outbox is empty (a row
+			  is deleted once the Kafka transaction that carried it committed); each consumer's drain is
+			  from its first progress to zero lag, one service at a time in the full run.
+			- CPU per order: utime + stime of each process of the stack from /proc over the run, divided
+			  by the orders answered 201; "other" is the machine's busy time no stack process accounts
+			  for, so the shares add up to the machine.
+			- Before every scenario and baseline the run waits until the outbox is empty and every
+			  consumer's lag is 0.
 			- Broker outage: the local run's control endpoint stops the broker (controlled shutdown) and
 			  starts it again on the same data; backlogs are sampled every 0.5 s.
 			""";
+
+	/** CPU milliseconds per order by process, for each run that measured them. */
+	@SuppressWarnings("unchecked")
+	private void cpuTables(StringBuilder md) {
+		for (String path : List.of("scenarios.capacity.cpu", "scenarios.halfCapacity.cpu", "scenarios.sustained.cpu")) {
+			if (!(get(path) instanceof Map<?, ?> cpu)) {
+				continue;
+			}
+			md.append("\nCPU per order, ")
+				.append(path.split("\\.")[1])
+				.append(" run (")
+				.append(cpu.get("orders"))
+				.append(" orders):\n\n| Process | CPU ms per order | share of the machine's busy time |\n|---|---|---|\n");
+			cpu.forEach((process, value) -> {
+				if (value instanceof Map<?, ?> figures) {
+					md.append("| ")
+						.append(process)
+						.append(" | ")
+						.append(fmt(figures.get("cpuMsPerOrder")))
+						.append(" | ")
+						.append(String.format(Locale.ROOT, "%.1f %%",
+								100 * ((Number) figures.get("shareOfMachine")).doubleValue()))
+						.append(" |\n");
+				}
+			});
+		}
+	}
 
 	private static void latencyRow(StringBuilder md, String name, Map<String, Object> latency) {
 		if (latency == null) {

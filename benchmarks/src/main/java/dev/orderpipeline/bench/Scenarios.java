@@ -17,8 +17,6 @@ import org.HdrHistogram.Histogram;
  */
 final class Scenarios {
 
-	private static final long CATCH_UP_TIMEOUT_SECONDS = 600;
-
 	private final Stack stack;
 
 	private final OpenLoopLoad load;
@@ -42,62 +40,18 @@ final class Scenarios {
 	}
 
 	/**
-	 * 1. Fixed rates, the ramp to the highest rate with p99 under the target, and many
-	 * concurrent clients.
-	 */
-	Map<String, Object> placement() throws InterruptedException {
-		System.out.println("\n== Scenario 1: order placement");
-		Map<String, Object> result = new LinkedHashMap<>();
-		List<Object> fixed = new ArrayList<>();
-		for (int rate : this.plan.fixedRates()) {
-			LoadResult run = this.load.run("fixed-" + rate, rate, seconds(this.plan.fixedSeconds()));
-			System.out.println(run.summary());
-			settle();
-			this.report.latency("S1 open loop " + rate + "/s", run.latency());
-			this.report.throughput("S1 " + rate + "/s", run.okPerSecond());
-			fixed.add(run.toMap());
-		}
-		result.put("fixedRates", fixed);
-		List<Object> steps = new ArrayList<>();
-		LoadResult best = null;
-		for (int rate = this.plan.rampStart(); rate <= this.plan.rampMax(); rate += this.plan.rampStep()) {
-			LoadResult step = this.load.run("ramp-" + rate, rate, seconds(this.plan.rampSeconds()));
-			System.out.println(step.summary());
-			settle();
-			steps.add(step.toMap());
-			if (!step.keptUp() || step.percentileMillis(99) > this.plan.p99TargetMs()) {
-				break;
-			}
-			best = step;
-		}
-		result.put("ramp", steps);
-		result.put("highestRateWithinP99Target", (best != null) ? best.targetRate() : 0);
-		result.put("highestRateAchievedOkPerSecond", (best != null) ? best.achievedOkPerSecond() : 0);
-		System.out.println((best != null)
-				? "Highest rate with p99 <= " + this.plan.p99TargetMs() + " ms: " + best.targetRate() + " orders/s"
-				: "No ramp step met p99 <= " + this.plan.p99TargetMs() + " ms");
-		LoadResult closed = this.load.runClosedLoop("clients-" + this.plan.closedLoopClients(),
-				this.plan.closedLoopClients(), seconds(this.plan.closedLoopSeconds()));
-		System.out.println(closed.summary());
-		settle();
-		this.report.latency("S1 " + this.plan.closedLoopClients() + " clients (closed loop)", closed.latency());
-		this.report.throughput("S1 " + this.plan.closedLoopClients() + " clients", closed.okPerSecond());
-		result.put("concurrentClients", closed.toMap());
-		return result;
-	}
-
-	/**
 	 * 2. Commit to published and commit to applied by each consumer, at a steady rate.
 	 */
-	Map<String, Object> endToEnd() throws Exception {
-		System.out.println("\n== Scenario 2: end to end at " + this.plan.endToEndRate() + " orders/s");
+	Map<String, Object> endToEnd(int rate) throws Exception {
+		System.out.println("\n== Scenario 2: end to end at " + rate + " orders/s (half of capacity)");
 		Map<String, Object> result = new LinkedHashMap<>();
 		try (EndToEnd tracking = new EndToEnd(this.stack)) {
-			LoadResult run = this.load.run("e2e-" + this.plan.endToEndRate(), this.plan.endToEndRate(),
-					seconds(this.plan.endToEndSeconds()), tracking.answers());
+			LoadResult run = this.load.run("e2e-" + rate, rate, seconds(this.plan.endToEndSeconds()),
+					tracking.answers());
 			System.out.println(run.summary());
 			result.put("load", run.toMap());
-			this.report.throughput("S2 " + this.plan.endToEndRate() + "/s", run.okPerSecond());
+			result.put("rate", rate);
+			this.report.throughput("S2 " + rate + "/s", run.okPerSecond());
 			boolean allPublished = tracking.awaitPublished(Duration.ofSeconds(60));
 			Histogram published = tracking.commitToPublished(true);
 			Histogram publishedLower = tracking.commitToPublished(false);
@@ -108,7 +62,7 @@ final class Scenarios {
 			System.out.printf("Commit to published: %s (from the 201: %s)%n", Percentiles.of(published),
 					Percentiles.of(publishedLower));
 			try (Sampler lags = lagSampler("e2e-catch-up")) {
-				lags.awaitAllAtMost(List.copyOf(Stack.CONSUMERS.keySet()), 0, CATCH_UP_TIMEOUT_SECONDS);
+				lags.awaitAllAtMost(List.copyOf(Stack.CONSUMERS.keySet()), 0, this.plan.catchUpTimeoutSeconds());
 			}
 			Map<String, Object> applied = new LinkedHashMap<>();
 			Map<String, Object> appliedLower = new LinkedHashMap<>();
@@ -142,7 +96,7 @@ final class Scenarios {
 			settle();
 			this.report.latency("S3 burst of " + orders, run.latency());
 			result.put("load", run.toMap());
-			lags.awaitAllAtMost(List.copyOf(Stack.CONSUMERS.keySet()), 0, CATCH_UP_TIMEOUT_SECONDS);
+			lags.awaitAllAtMost(List.copyOf(Stack.CONSUMERS.keySet()), 0, this.plan.catchUpTimeoutSeconds());
 			Map<String, Object> catchUp = new LinkedHashMap<>();
 			for (String consumer : Stack.CONSUMERS.keySet()) {
 				Sampler.Series series = lags.series(consumer);
@@ -160,9 +114,9 @@ final class Scenarios {
 	 * 4. The relay's drain rate from a backlog written in one transaction (with the
 	 * consumers stopped, which leaves the same events as the backlog of scenario 5).
 	 */
-	Map<String, Object> relayDrain(RecordTemplate template) throws Exception {
+	Map<String, Object> relayDrain(RecordTemplate template, int run) throws Exception {
 		int rows = this.plan.backlog();
-		System.out.println("\n== Scenario 4: outbox relay drain from " + rows + " rows");
+		System.out.println("\n== Scenario 4: outbox relay drain from " + rows + " rows (run " + run + ")");
 		for (String consumer : Stack.CONSUMERS.keySet()) {
 			this.stack.stopService(consumer);
 		}
@@ -179,9 +133,9 @@ final class Scenarios {
 		// End offsets would over-count: each transaction adds a commit marker.
 		probes.put("unpublished", this.stack::outboxRows);
 		try (Sampler sampler = new Sampler("relay-drain", probes, 100)) {
-			if (!sampler.awaitAllAtMost(List.of("unpublished"), 0, CATCH_UP_TIMEOUT_SECONDS)) {
+			if (!sampler.awaitAllAtMost(List.of("unpublished"), 0, this.plan.catchUpTimeoutSeconds())) {
 				throw new IllegalStateException(
-						"The relay did not publish the backlog within " + CATCH_UP_TIMEOUT_SECONDS + " s");
+						"The relay did not publish the backlog within " + this.plan.catchUpTimeoutSeconds() + " s");
 			}
 			double seconds = (System.nanoTime() - committed) / 1e9;
 			Sampler.Series series = sampler.series("unpublished");
@@ -189,7 +143,7 @@ final class Scenarios {
 			double drainedAt = series.firstAtMost(0, 0);
 			result.put("drainSeconds", drainedAt);
 			result.put("eventsPerSecond", rows / drainedAt);
-			this.report.backlog("S4 outbox backlog (relay)", series);
+			this.report.backlog("S4 outbox backlog (relay), run " + run, series);
 			System.out.printf("Relay drained %d rows in %.2f s: %.0f events/s (wall %.2f s)%n", rows, drainedAt,
 					rows / drainedAt, seconds);
 		}
@@ -215,8 +169,8 @@ final class Scenarios {
 				for (String consumer : round) {
 					this.stack.control("/services/" + consumer + "/start");
 				}
-				if (!sampler.awaitAllAtMost(round, 0, CATCH_UP_TIMEOUT_SECONDS)) {
-					System.out.println("Not drained within " + CATCH_UP_TIMEOUT_SECONDS + " s: " + round);
+				if (!sampler.awaitAllAtMost(round, 0, this.plan.catchUpTimeoutSeconds())) {
+					System.out.println("Not drained within " + this.plan.catchUpTimeoutSeconds() + " s: " + round);
 				}
 				for (String consumer : round) {
 					Sampler.Series series = sampler.series(consumer);
@@ -253,8 +207,7 @@ final class Scenarios {
 	}
 
 	/** 6. The broker stopped under steady load, then the time to drain. */
-	Map<String, Object> recovery() throws Exception {
-		int rate = this.plan.recoveryRate();
+	Map<String, Object> recovery(int rate) throws Exception {
 		int total = this.plan.recoveryBeforeSeconds() + this.plan.recoveryOutageSeconds()
 				+ this.plan.recoveryAfterSeconds();
 		System.out.println("\n== Scenario 6: broker stopped for " + this.plan.recoveryOutageSeconds() + " s under "
@@ -291,7 +244,8 @@ final class Scenarios {
 			// Under load the outbox never stays at zero; "drained" is back to less than
 			// a tenth of a second's worth of orders.
 			long steady = Math.max(10, rate / 10);
-			sampler.awaitAllAtMost(List.copyOf(probes.keySet()), 0, CATCH_UP_TIMEOUT_SECONDS);
+			boolean quiet = sampler.awaitAllAtMost(List.copyOf(probes.keySet()), 0, this.plan.catchUpTimeoutSeconds());
+			result.put("quietAfterwards", quiet);
 			result.put("load", run.toMap());
 			result.put("brokerStoppedAtSeconds", stopRequested);
 			result.put("brokerDownSeconds", started - stopRequested);

@@ -130,6 +130,37 @@ final class Stack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until the outbox is empty and no consumer has lag, so that a scenario or a
+	 * baseline does not share the machine with the previous one's leftovers.
+	 * @return whether it got quiet within the timeout
+	 */
+	boolean awaitQuiet(long timeoutSeconds) throws InterruptedException {
+		long started = System.nanoTime();
+		long deadline = started + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		String last = "";
+		while (System.nanoTime() < deadline) {
+			try {
+				long outbox = outboxRows();
+				Map<String, Long> lags = new LinkedHashMap<>();
+				for (String consumer : CONSUMERS.keySet()) {
+					lags.put(consumer, lag(consumer));
+				}
+				last = "outbox " + outbox + ", lags " + lags;
+				if (outbox == 0 && lags.values().stream().allMatch((lag) -> lag == 0)) {
+					System.out.printf("  (quiet after %.1f s)%n", (System.nanoTime() - started) / 1e9);
+					return true;
+				}
+			}
+			catch (Exception notReadable) {
+				last = "not readable: " + notReadable;
+			}
+			Thread.sleep(250);
+		}
+		System.out.println("  (NOT quiet within " + timeoutSeconds + " s: " + last + ")");
+		return false;
+	}
+
 	void control(String path) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.controlUrl + path))
 			.timeout(Duration.ofMinutes(3))

@@ -37,14 +37,15 @@ final class ConsumerMetrics {
 	}
 
 	/**
-	 * An event committed with its inbox row.
+	 * An event committed with its inbox row, or held back.
 	 * @param eventType the wire type
 	 * @param outcome {@code applied} (handed to the handler), {@code ignored} (a type the
-	 * handler does not handle) or {@code stale_skipped}
+	 * handler does not handle) or {@code held} (held back until its predecessor is
+	 * applied; not in the inbox yet)
 	 */
 	void processed(String eventType, String outcome) {
-		counter("consumer.events.processed", "Events committed with their inbox row, by outcome", "event_type",
-				eventType, "outcome", outcome)
+		counter("consumer.events.processed", "Events committed with their inbox row, or held back, by outcome",
+				"event_type", eventType, "outcome", outcome)
 			.increment();
 	}
 

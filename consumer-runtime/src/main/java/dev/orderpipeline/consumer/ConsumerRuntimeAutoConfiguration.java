@@ -2,6 +2,7 @@ package dev.orderpipeline.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import dev.orderpipeline.consumer.deadletter.DeadLetterController;
 import dev.orderpipeline.consumer.deadletter.DeadLetterReplayer;
 import dev.orderpipeline.consumer.deadletter.DeadLetterStore;
+import dev.orderpipeline.consumer.purge.InboxPurge;
+import dev.orderpipeline.consumer.purge.InboxPurgeSettings;
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.support.security.EndpointAuthorization;
 import dev.orderpipeline.support.security.Roles;
@@ -20,6 +23,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,6 +38,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,29 +101,35 @@ public class ConsumerRuntimeAutoConfiguration {
 		return new ConsumerTopics(group, properties.topic(), properties.retry().attempts());
 	}
 
+	/**
+	 * The group's own topics. The source topic is not among them: only order-service
+	 * declares it ({@link SourceTopicCheck} checks it instead).
+	 */
 	@Bean
 	KafkaAdmin.NewTopics consumerRuntimeTopics(ConsumerProperties properties, ConsumerTopics topics) {
 		List<NewTopic> declared = new ArrayList<>();
-		if (properties.declareSourceTopic()) {
-			// Only created if missing; KafkaAdmin never shrinks an existing topic.
-			declared.add(TopicBuilder.name(topics.source())
-				.partitions(properties.partitions())
-				.replicas(properties.replicationFactor())
-				.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-				.build());
-		}
 		for (String retry : topics.retries()) {
-			declared.add(TopicBuilder.name(retry)
-				.partitions(properties.partitions())
-				.replicas(properties.replicationFactor())
-				.build());
+			declared.add(groupTopic(retry, properties.groupTopics()).build());
 		}
-		declared.add(TopicBuilder.name(topics.deadLetter())
-			.partitions(properties.partitions())
-			.replicas(properties.replicationFactor())
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.build());
+		declared
+			.add(groupTopic(topics.deadLetter(), properties.groupTopics()).config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+				.build());
 		return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
+	}
+
+	private static TopicBuilder groupTopic(String name, ConsumerProperties.GroupTopics settings) {
+		return TopicBuilder.name(name)
+			.partitions(settings.partitions())
+			.replicas(settings.replicationFactor())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()));
+	}
+
+	@Bean
+	SourceTopicCheck consumerSourceTopicCheck(KafkaAdmin admin, ConsumerProperties properties) {
+		SourceTopicCheck check = new SourceTopicCheck(admin.getConfigurationProperties(), properties.topic(),
+				properties.source());
+		check.verify();
+		return check;
 	}
 
 	@Bean
@@ -134,6 +146,17 @@ public class ConsumerRuntimeAutoConfiguration {
 	@Bean
 	ConsumerMetrics consumerRuntimeMetrics(ObjectProvider<MeterRegistry> registry, ConsumerTopics topics) {
 		return new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), topics.group());
+	}
+
+	@Bean
+	InboxPurge inboxPurge(JdbcTemplate jdbc, KafkaAdmin kafkaAdmin, ConsumerTopics topics, Environment environment,
+			ObjectProvider<MeterRegistry> registry) {
+		List<String> applied = new ArrayList<>(List.of(topics.source()));
+		applied.addAll(topics.retries());
+		return new InboxPurge(jdbc, kafkaAdmin.getConfigurationProperties(), topics.group(), applied,
+				Binder.get(environment)
+					.bindOrCreate("pipeline.consumer.inbox-purge", Bindable.of(InboxPurgeSettings.class)),
+				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
@@ -164,16 +187,25 @@ public class ConsumerRuntimeAutoConfiguration {
 	}
 
 	@Bean
-	ConsumerContainers consumerContainers(ObjectProvider<EventHandler> handler, ConsumerProperties properties,
-			ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, DeadLetterStore deadLetters, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
+	ConsumerContainers consumerContainers(SourceTopicCheck sourceTopic, ObjectProvider<EventHandler> handler,
+			ConsumerProperties properties, ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics,
+			JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DeadLetterStore deadLetters,
+			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		RecordTracing tracing = new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP), topics.group());
 		SourceEventDecoder decoder = new SourceEventDecoder(
 				properties.validateSchemas() ? EventDecoder.validating(new EventSchemas()) : EventDecoder.lenient());
-		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, new Inbox(jdbc),
-				new EventSequences(jdbc), new TransactionTemplate(transactionManager), metrics, tracing);
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		HeldEvents held = new HeldEvents(jdbc);
+		EventApplier applier = new EventApplier(handler.getObject(), new Inbox(jdbc), new EventSequences(jdbc), held,
+				new OrderingGate(properties.hold().maxEvents()), decoder, tracing);
+		EventProcessor processor = new EventProcessor(handler.getObject(), decoder, applier, transactions, metrics,
+				tracing);
+		kafka.scheduler()
+			.scheduleWithFixedDelay(
+					new HeldEventExpiry(jdbc, held, transactions, kafka.template(), topics, metrics,
+							properties.hold().maxAge()),
+					Instant.now().plus(properties.hold().checkInterval()), properties.hold().checkInterval());
 		RetryDelays delays = new RetryDelays(properties.retry());
 		ConsumerContainers containers = new ConsumerContainers();
 
@@ -215,8 +247,18 @@ public class ConsumerRuntimeAutoConfiguration {
 		ConcurrentMessageListenerContainer<String, byte[]> deadLetter = kafka.container(topics.deadLetter(),
 				topics.group() + ".dlt", 1);
 		deadLetter.setupMessageListener((MessageListener<String, byte[]>) deadLetters::add);
-		// The recorder only writes a row: if that fails, the database is down; wait.
-		deadLetter.setCommonErrorHandler(new DefaultErrorHandler(untilRecovered()));
+		// The recorder only writes a row. A database that is down or a transient SQL
+		// error
+		// is waited out; any other failure would repeat for ever and hold up the
+		// partition's later dead letters, so after two more tries the record is stored
+		// raw (coordinates, value, headers) with the reason.
+		DefaultErrorHandler recorderErrors = new DefaultErrorHandler(
+				(record, exception) -> deadLetters.addUnparsed(castRecord(record), Failures.unwrap(exception)),
+				untilRecovered());
+		recorderErrors.setBackOffFunction(
+				(record, exception) -> Failures.isTransient(exception) ? untilRecovered() : new FixedBackOff(0, 2));
+		recorderErrors.setCommitRecovered(true);
+		deadLetter.setCommonErrorHandler(recorderErrors);
 		containers.add(deadLetter);
 		return containers;
 	}
@@ -225,6 +267,11 @@ public class ConsumerRuntimeAutoConfiguration {
 	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.AbstractHealthIndicator")
 	ConsumerHealthIndicator consumerRuntimeHealthIndicator(ConsumerContainers containers) {
 		return new ConsumerHealthIndicator(containers);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ConsumerRecord<String, byte[]> castRecord(ConsumerRecord<?, ?> record) {
+		return (ConsumerRecord<String, byte[]>) record;
 	}
 
 	private static BackOff untilRecovered() {

@@ -11,10 +11,11 @@ import dev.orderpipeline.events.EventType;
  * <p>
  * The runtime calls {@link #handle} inside one database transaction per batch, after it
  * has inserted the batch's event ids into the inbox: the list holds only events this
- * group has never applied, in partition order. Write the effect with the service's
- * {@code JdbcTemplate}/{@code JdbcClient} (or JPA); it joins that transaction, so the
- * effect and the inbox rows commit or roll back together. Batch the SQL (one statement
- * for the whole list) to keep up with a backlog.
+ * group has never applied, and an order's events in sequence order: an event that arrives
+ * before its predecessor is held back and handed over right after it. Write the effect
+ * with the service's {@code JdbcTemplate}/{@code JdbcClient} (or JPA); it joins that
+ * transaction, so the effect and the inbox rows commit or roll back together. Batch the
+ * SQL (one statement for the whole list) to keep up with a backlog.
  * <p>
  * Throw {@link PermanentEventFailure} for an event that can never succeed: it goes to the
  * group's dead-letter topic at once. Any other exception is treated as transient: the
@@ -41,18 +42,6 @@ public interface EventHandler {
 	 */
 	default boolean handles(EventType type) {
 		return true;
-	}
-
-	/**
-	 * Whether the runtime should drop events that arrive after a later event of the same
-	 * order was applied ({@link SequenceCheck#STALE}). Projections that keep only the
-	 * latest state want this (a cancelled order must not become placed again); aggregates
-	 * that count every fact do not.
-	 * @return {@code true} to skip stale events (they are still recorded in the inbox and
-	 * counted)
-	 */
-	default boolean skipsStaleEvents() {
-		return false;
 	}
 
 }

@@ -2,12 +2,7 @@ package dev.orderpipeline.consumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import dev.orderpipeline.events.kafka.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +13,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decodes, deduplicates and applies records: a whole poll in one transaction on the
- * source topic, one record per transaction on the retry topics.
+ * Decodes records and applies them through the {@link EventApplier} (inbox, ordering
+ * gate, handler): a whole poll in one transaction on the source topic, one record per
+ * transaction on the retry topics.
  * <p>
  * A record that cannot be decoded or applied is reported with a
  * {@link BatchListenerFailedException} carrying its index: the container's error handler
@@ -41,9 +37,7 @@ final class EventProcessor {
 
 	private final SourceEventDecoder decoder;
 
-	private final Inbox inbox;
-
-	private final EventSequences sequences;
+	private final EventApplier applier;
 
 	private final TransactionTemplate transactions;
 
@@ -51,12 +45,11 @@ final class EventProcessor {
 
 	private final RecordTracing tracing;
 
-	EventProcessor(EventHandler handler, SourceEventDecoder decoder, Inbox inbox, EventSequences sequences,
+	EventProcessor(EventHandler handler, SourceEventDecoder decoder, EventApplier applier,
 			TransactionTemplate transactions, ConsumerMetrics metrics, RecordTracing tracing) {
 		this.handler = handler;
 		this.decoder = decoder;
-		this.inbox = inbox;
-		this.sequences = sequences;
+		this.applier = applier;
 		this.transactions = transactions;
 		this.metrics = metrics;
 		this.tracing = tracing;
@@ -181,9 +174,9 @@ final class EventProcessor {
 	private void applyTimed(List<DecodedRecord> batch, String mode) {
 		long start = System.nanoTime();
 		try {
-			Outcome outcome = this.transactions.execute((status) -> applyInTransaction(batch));
+			GatePlan plan = this.transactions.execute((status) -> this.applier.apply(batch));
 			this.metrics.processing(mode, "success", Duration.ofNanos(System.nanoTime() - start));
-			outcome.report(this.metrics);
+			plan.report(this.metrics, this.handler::handles);
 		}
 		catch (RuntimeException ex) {
 			this.metrics.processing(mode, "failure", Duration.ofNanos(System.nanoTime() - start));
@@ -191,91 +184,8 @@ final class EventProcessor {
 		}
 	}
 
-	private Outcome applyInTransaction(List<DecodedRecord> batch) {
-		Outcome outcome = new Outcome();
-		Set<String> fresh = this.inbox.insertNew(batch);
-		List<DecodedRecord> firstSeen = new ArrayList<>(fresh.size());
-		Set<String> taken = new HashSet<>();
-		for (DecodedRecord record : batch) {
-			// The inbox returns each new id once, even if the batch holds it twice.
-			if (fresh.contains(record.eventId()) && taken.add(record.eventId())) {
-				firstSeen.add(record);
-			}
-			else {
-				outcome.duplicates.add(record.eventType());
-			}
-		}
-		Map<String, Long> last = new HashMap<>(
-				this.sequences.lastApplied(firstSeen.stream().map((r) -> r.incoming().event().subject()).toList()));
-		Map<String, Long> highest = new LinkedHashMap<>();
-		List<ReceivedEvent> forHandler = new ArrayList<>(firstSeen.size());
-		for (DecodedRecord record : firstSeen) {
-			String subject = record.incoming().event().subject();
-			long sequence = record.incoming().event().sequence();
-			long lastApplied = last.getOrDefault(subject, 0L);
-			SequenceCheck check = (sequence == lastApplied + 1) ? SequenceCheck.IN_ORDER
-					: (sequence > lastApplied) ? SequenceCheck.GAP : SequenceCheck.STALE;
-			if (check != SequenceCheck.IN_ORDER) {
-				outcome.anomalies.add(new Anomaly(record.eventType(), check));
-				try (LogContext context = record.trace().logContext()) {
-					log.info("{} of {} has sequence {} but {} was applied last: {}", record.eventType(), subject,
-							sequence, lastApplied, check);
-				}
-			}
-			if (!this.handler.handles(record.incoming().type())) {
-				outcome.processed.add(new Processed(record, "ignored"));
-				continue;
-			}
-			if (check == SequenceCheck.STALE && this.handler.skipsStaleEvents()) {
-				outcome.processed.add(new Processed(record, "stale_skipped"));
-				continue;
-			}
-			forHandler.add(new ReceivedEvent(record.incoming(), check, record.trace()));
-			outcome.processed.add(new Processed(record, "applied"));
-			if (sequence > lastApplied) {
-				last.put(subject, sequence);
-				highest.put(subject, sequence);
-			}
-		}
-		if (!forHandler.isEmpty()) {
-			this.handler.handle(forHandler);
-		}
-		this.sequences.advance(highest);
-		return outcome;
-	}
-
 	static String coordinates(ConsumerRecord<?, ?> record) {
 		return record.topic() + "-" + record.partition() + "@" + record.offset();
-	}
-
-	private record Processed(DecodedRecord record, String outcome) {
-
-	}
-
-	private record Anomaly(String eventType, SequenceCheck check) {
-
-	}
-
-	/** What a committed transaction did, reported to the metrics after the commit. */
-	private static final class Outcome {
-
-		private final List<String> duplicates = new ArrayList<>();
-
-		private final List<Processed> processed = new ArrayList<>();
-
-		private final List<Anomaly> anomalies = new ArrayList<>();
-
-		void report(ConsumerMetrics metrics) {
-			this.duplicates.forEach(metrics::duplicate);
-			this.anomalies.forEach((anomaly) -> metrics.sequenceAnomaly(anomaly.eventType(), anomaly.check()));
-			for (Processed processed : this.processed) {
-				metrics.processed(processed.record().eventType(), processed.outcome());
-				if (processed.outcome().equals("applied")) {
-					metrics.age(processed.record().eventType(), processed.record().incoming().envelope().time());
-				}
-			}
-		}
-
 	}
 
 }

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The table {@code event_sequence}: the highest {@code sequence} this group has applied
- * per subject (order). Read and advanced in the batch's transaction.
+ * per subject (order). Locked, read and advanced in the batch's transaction; the lock
+ * also guards the order's {@code held_event} rows.
  */
 final class EventSequences {
 
@@ -21,22 +22,33 @@ final class EventSequences {
 	}
 
 	/**
-	 * The last applied sequence of each subject, locking the rows until commit so that
-	 * the retry path and the main path do not classify the same order concurrently.
+	 * Locks the sequence row of each subject until commit and reads it, so that the
+	 * source and retry containers never classify events of one order at the same time.
+	 * Rows are created first (at 0) for subjects never seen:
+	 * {@code select ... for update} alone locks nothing for an order's first event, and
+	 * both containers would read "no event applied". Subjects are locked in sorted order,
+	 * so two batches never deadlock.
 	 * @param subjects the subjects of a batch
-	 * @return subject to last applied sequence; subjects never seen are absent
+	 * @return subject to last applied sequence (0 if none), for every subject
 	 */
-	Map<String, Long> lastApplied(Collection<String> subjects) {
+	Map<String, Long> lock(Collection<String> subjects) {
 		Map<String, Long> last = new HashMap<>();
 		if (subjects.isEmpty()) {
 			return last;
 		}
+		String[] sorted = subjects.stream().distinct().sorted().toArray(String[]::new);
 		this.jdbc.execute((Connection connection) -> {
-			Array array = connection.createArrayOf("text", subjects.toArray());
-			try (var statement = connection.prepareStatement(
-					"select subject, last_sequence from event_sequence where subject = any(?) order by subject for update")) {
-				statement.setArray(1, array);
-				try (var result = statement.executeQuery()) {
+			Array array = connection.createArrayOf("text", sorted);
+			try (var insert = connection.prepareStatement("""
+					insert into event_sequence (subject, last_sequence)
+					select subject, 0 from unnest(?::text[]) as subject order by subject
+					on conflict (subject) do nothing""");
+					var select = connection.prepareStatement(
+							"select subject, last_sequence from event_sequence where subject = any(?) order by subject for update")) {
+				insert.setArray(1, array);
+				insert.executeUpdate();
+				select.setArray(1, array);
+				try (var result = select.executeQuery()) {
 					while (result.next()) {
 						last.put(result.getString(1), result.getLong(2));
 					}

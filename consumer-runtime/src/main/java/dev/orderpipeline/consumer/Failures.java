@@ -4,6 +4,8 @@ import dev.orderpipeline.events.EventFormatException;
 import org.apache.kafka.common.errors.SerializationException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -69,6 +71,25 @@ final class Failures {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Failures that pass by themselves: the database unreachable, or a transient SQL
+	 * error (timeout, deadlock, serialization failure). Anything else will fail the same
+	 * way for the same record however often it is tried.
+	 * @param exception the failure
+	 * @return whether trying again later can succeed
+	 */
+	static boolean isTransient(Throwable exception) {
+		for (Throwable current = exception; current != null; current = current.getCause()) {
+			if (current instanceof TransientDataAccessException || current instanceof RecoverableDataAccessException) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return isInfrastructure(exception);
 	}
 
 	/**

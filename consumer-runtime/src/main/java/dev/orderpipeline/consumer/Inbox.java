@@ -2,6 +2,7 @@ package dev.orderpipeline.consumer;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,46 @@ final class Inbox {
 	}
 
 	/**
-	 * Records a batch of events; one statement for the whole batch.
-	 * @param events the decoded events
-	 * @return the ids that were not in the inbox before (now inserted)
+	 * Which of these events this group has applied. Only this decides "already applied":
+	 * an event whose sequence is not above the order's last one was never applied unless
+	 * its id is here.
+	 * @param eventIds canonical event ids
+	 * @return the ids found in the inbox
 	 */
-	Set<String> insertNew(List<DecodedRecord> events) {
+	Set<String> applied(Collection<String> eventIds) {
+		Set<String> found = new HashSet<>();
+		if (eventIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc.execute((Connection connection) -> {
+			Array array = connection.createArrayOf("uuid", eventIds.toArray());
+			try (var statement = connection
+				.prepareStatement("select event_id::text from processed_event where event_id = any(?)")) {
+				statement.setArray(1, array);
+				try (var result = statement.executeQuery()) {
+					while (result.next()) {
+						found.add(result.getString(1));
+					}
+				}
+				return null;
+			}
+			finally {
+				array.free();
+			}
+		});
+		return found;
+	}
+
+	/**
+	 * Records applied events; one statement for them all. The caller holds the orders'
+	 * sequence locks and has checked {@link #applied}, so nothing conflicts; a conflict
+	 * would still change nothing.
+	 * @param events the events applied in this transaction
+	 */
+	void record(List<DecodedRecord> events) {
+		if (events.isEmpty()) {
+			return;
+		}
 		String[] ids = new String[events.size()];
 		String[] types = new String[events.size()];
 		String[] subjects = new String[events.size()];
@@ -35,25 +71,19 @@ final class Inbox {
 			types[i] = events.get(i).eventType();
 			subjects[i] = events.get(i).incoming().event().subject();
 		}
-		return this.jdbc.execute((Connection connection) -> {
+		this.jdbc.execute((Connection connection) -> {
 			Array idArray = connection.createArrayOf("uuid", ids);
 			Array typeArray = connection.createArrayOf("text", types);
 			Array subjectArray = connection.createArrayOf("text", subjects);
 			try (var statement = connection.prepareStatement("""
 					insert into processed_event (event_id, event_type, order_id)
 					select * from unnest(?::uuid[], ?::text[], ?::text[])
-					on conflict (event_id) do nothing
-					returning event_id""")) {
+					on conflict (event_id) do nothing""")) {
 				statement.setArray(1, idArray);
 				statement.setArray(2, typeArray);
 				statement.setArray(3, subjectArray);
-				Set<String> inserted = new HashSet<>();
-				try (var result = statement.executeQuery()) {
-					while (result.next()) {
-						inserted.add(result.getString(1));
-					}
-				}
-				return inserted;
+				statement.executeUpdate();
+				return null;
 			}
 			finally {
 				idArray.free();

@@ -8,18 +8,23 @@ package dev.orderpipeline.consumer;
  */
 public enum SequenceCheck {
 
-	/** The next one expected: last applied + 1. */
+	/**
+	 * The next one expected: last applied + 1. Also how a held event reaches the handler,
+	 * right after its predecessor.
+	 */
 	IN_ORDER,
 
 	/**
 	 * Later than expected: an earlier event of the order has not been applied yet (it may
-	 * be waiting on a retry topic, or be lost). Applied, and counted as a gap.
+	 * be waiting on a retry topic, or be dead-lettered). Held back and counted; never
+	 * handed to the handler as such.
 	 */
 	GAP,
 
 	/**
-	 * Not later than one already applied: an older event arriving late. Counted; passed
-	 * to the handler unless it {@linkplain EventHandler#skipsStaleEvents() skips them}.
+	 * Not later than one already applied, and not in the inbox: an event that never took
+	 * effect (a replay of a dead letter, a re-publication). Counted and applied: only the
+	 * inbox decides that an event was applied.
 	 */
 	STALE
 

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -100,9 +101,9 @@ abstract class ConsumerRuntimeTestSupport {
 		send(event.toProducerRecord());
 	}
 
-	void send(ProducerRecord<String, byte[]> record) {
+	RecordMetadata send(ProducerRecord<String, byte[]> record) {
 		try {
-			producer().send(record).get(30, TimeUnit.SECONDS);
+			return producer().send(record).get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

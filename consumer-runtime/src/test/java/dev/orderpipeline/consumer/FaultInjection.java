@@ -35,11 +35,6 @@ class FaultInjection {
 				example.handle(events);
 			}
 
-			@Override
-			public boolean skipsStaleEvents() {
-				return faults.skipStaleEvents();
-			}
-
 		};
 	}
 

@@ -3,6 +3,8 @@ package dev.orderpipeline.consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.MDC;
@@ -25,7 +27,7 @@ final class Faults {
 
 	private final Map<String, HandlingContext> contexts = new ConcurrentHashMap<>();
 
-	private volatile boolean skipStaleEvents;
+	private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
 
 	/**
 	 * What the handler saw of an event's tracing: the MDC while the handler is called
@@ -52,12 +54,42 @@ final class Faults {
 		this.outages.put(eventId, new AtomicInteger(times));
 	}
 
-	boolean skipStaleEvents() {
-		return this.skipStaleEvents;
+	/**
+	 * Makes the next call that includes the event and is not failed by another fault
+	 * wait, inside the runtime's transaction, until {@link Pause#resume()} (at most 60
+	 * s).
+	 */
+	Pause pauseOn(String eventId) {
+		Pause pause = new Pause();
+		this.pauses.put(eventId, pause);
+		return pause;
 	}
 
-	void skipStaleEvents(boolean skip) {
-		this.skipStaleEvents = skip;
+	/** A handler call held open: entered when the handler reached it. */
+	static final class Pause {
+
+		private final CountDownLatch entered = new CountDownLatch(1);
+
+		private final CountDownLatch resumed = new CountDownLatch(1);
+
+		boolean entered() {
+			return this.entered.getCount() == 0;
+		}
+
+		void resume() {
+			this.resumed.countDown();
+		}
+
+		private void hold() {
+			this.entered.countDown();
+			try {
+				this.resumed.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 	/**
@@ -123,6 +155,12 @@ final class Faults {
 			}
 			if (remaining != null && remaining.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 				throw new InjectedTransientFailure("Injected transient failure for " + event.id());
+			}
+		}
+		for (ReceivedEvent event : events) {
+			Pause pause = this.pauses.remove(event.id());
+			if (pause != null) {
+				pause.hold();
 			}
 		}
 	}

@@ -45,7 +45,12 @@ final class TestOrders {
 	}
 
 	static OutgoingEvent cancelled(UUID orderId) {
-		return validating.encode(new OrderCancelledV1(orderId, 2,
+		return cancelled(orderId, 2);
+	}
+
+	/** A cancellation with any sequence, to build gaps. */
+	static OutgoingEvent cancelled(UUID orderId, long sequence) {
+		return validating.encode(new OrderCancelledV1(orderId, sequence,
 				List.of(new OrderCancelledV1.ReleasedLine("SKU-1", 2)), now(), "changed my mind", "acme"), metadata());
 	}
 

@@ -88,12 +88,15 @@ class TracingTests extends ConsumerRuntimeTestSupport {
 	void logLinesAboutAnEventCarryItsTraceIdSpanIdAndEventId(CapturedOutput output) {
 		String traceId = randomHex(16);
 		// A cancellation without its placement: the runtime logs the sequence gap while
-		// it handles the event.
+		// it holds the event back.
 		OutgoingEvent cancelled = TestOrders.cancelled(UUID.randomUUID());
 
 		send(withTraceparent(cancelled, "00-" + traceId + "-" + randomHex(8) + "-01"));
 
-		await().atMost(TIMEOUT).until(() -> effects(cancelled.eventId()) == 1);
+		// Held back until its placement arrives (here: never, so it expires).
+		await().atMost(TIMEOUT)
+			.until(() -> this.jdbc.queryForObject("select count(*) from held_event where event_id = ?::uuid",
+					Integer.class, cancelled.eventId()) == 1);
 		Pattern correlation = Pattern
 			.compile("\\[" + traceId + ",[0-9a-f]{16}," + Pattern.quote(cancelled.eventId()) + "\\]");
 		await().atMost(TIMEOUT)

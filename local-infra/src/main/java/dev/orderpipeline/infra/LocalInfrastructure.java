@@ -30,16 +30,22 @@ public final class LocalInfrastructure implements AutoCloseable {
 	 *
 	 * @param workDirectory holds PostgreSQL's data directory and Kafka's log directory
 	 * @param keepData reuse data from an earlier start instead of starting empty
+	 * @param durability PostgreSQL's commit durability
+	 * @param databases created at start unless they exist; more can be made on demand
+	 * with {@link PostgresServer#createDatabaseIfMissing}
 	 */
-	public record Settings(Path workDirectory, boolean keepData, int postgresPort, int kafkaPort,
-			int kafkaControllerPort, List<String> databases) {
+	public record Settings(Path workDirectory, boolean keepData, PostgresServer.Durability durability, int postgresPort,
+			int kafkaPort, int kafkaControllerPort, List<String> databases) {
 
-		/** Private, throw-away infrastructure on free ports, as the tests use. */
+		/**
+		 * Private, throw-away infrastructure on free ports, as the tests use. Commits are
+		 * not durable here, for speed: the data dies with the test JVM anyway.
+		 */
 		public static Settings ephemeral() {
 			try {
 				Path directory = Files.createTempDirectory("order-pipeline-infra-");
-				return new Settings(directory, false, Ports.findFree(), Ports.findFree(), Ports.findFree(),
-						SERVICE_DATABASES);
+				return new Settings(directory, false, PostgresServer.Durability.FAST_UNSAFE, Ports.findFree(),
+						Ports.findFree(), Ports.findFree(), SERVICE_DATABASES);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -51,7 +57,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 	public static LocalInfrastructure start(Settings settings, Consumer<String> progress) {
 		progress.accept("Starting PostgreSQL on port " + settings.postgresPort() + " ...");
 		PostgresServer postgres = PostgresServer.start(settings.postgresPort(),
-				settings.workDirectory().resolve("postgres"), settings.keepData(), settings.databases());
+				settings.workDirectory().resolve("postgres"), settings.keepData(), settings.durability(),
+				settings.databases());
 		progress.accept("PostgreSQL is up: " + postgres.jdbcUrl("<database>"));
 		try {
 			progress.accept("Starting Kafka (KRaft) on port " + settings.kafkaPort() + " ...");

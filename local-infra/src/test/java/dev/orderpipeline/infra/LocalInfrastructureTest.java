@@ -58,6 +58,29 @@ class LocalInfrastructureTest {
 	}
 
 	@Test
+	void testInfrastructureTradesDurabilityForSpeedAndSaysSo() throws Exception {
+		assertThat(settings.durability()).isEqualTo(PostgresServer.Durability.FAST_UNSAFE);
+		try (var connection = DriverManager.getConnection(infrastructure.postgres().jdbcUrl("postgres"),
+				PostgresServer.USER, PostgresServer.PASSWORD);
+				var result = connection.createStatement()
+					.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+			assertThat(result.next()).isTrue();
+			assertThat(result.getString(1)).isEqualTo("off");
+			assertThat(result.getString(2)).isEqualTo("off");
+		}
+	}
+
+	@Test
+	void aDatabaseIsCreatedOnDemandOnce() throws Exception {
+		infrastructure.postgres().createDatabaseIfMissing("points");
+		infrastructure.postgres().createDatabaseIfMissing("points");
+		try (var connection = DriverManager.getConnection(infrastructure.postgres().jdbcUrl("points"),
+				PostgresServer.USER, PostgresServer.PASSWORD)) {
+			assertThat(connection.getCatalog()).isEqualTo("points");
+		}
+	}
+
+	@Test
 	void brokerAcceptsAndServesRecordsAndSurvivesARestart() throws Exception {
 		String bootstrap = infrastructure.kafka().bootstrapServers();
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {

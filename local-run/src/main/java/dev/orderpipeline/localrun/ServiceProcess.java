@@ -43,11 +43,11 @@ final class ServiceProcess {
 		int port = ports.get(definition.name());
 		Path jar = executableJar(repositoryRoot.resolve(definition.name()).resolve("target"));
 		Path logFile = logDirectory.resolve(definition.name() + ".log");
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx768m",
-						"-jar", jar.toString(), "--server.port=" + port,
-						// Local only: nothing on the network reaches the demo services.
-						"--server.address=127.0.0.1", "--pipeline.exit-with-parent=true"));
+		List<String> command = new ArrayList<>(niceCommand(definition.priority()));
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m",
+				"-Xmx768m", "-jar", jar.toString(), "--server.port=" + port,
+				// Local only: nothing on the network reaches the demo services.
+				"--server.address=127.0.0.1", "--pipeline.exit-with-parent=true"));
 		command.addAll(infrastructureArguments);
 		command.addAll(definition.arguments().apply(ports));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -56,6 +56,25 @@ final class ServiceProcess {
 		builder.environment().putAll(secrets);
 		Process process = builder.start();
 		return new ServiceProcess(definition, port, logFile, process);
+	}
+
+	/**
+	 * {@code nice -n N}, which execs the JVM (one process, one pid, so stopping it stays
+	 * a signal to the JVM), or nothing for the request path.
+	 */
+	private static List<String> niceCommand(ServiceDefinition.CpuPriority priority) {
+		if (priority.niceness() == 0) {
+			return List.of();
+		}
+		return Stream.of("/usr/bin/nice", "/bin/nice")
+			.filter(path -> Files.isExecutable(Path.of(path)))
+			.findFirst()
+			.map(nice -> List.of(nice, "-n", Integer.toString(priority.niceness())))
+			.orElse(List.of());
+	}
+
+	long pid() {
+		return process.pid();
 	}
 
 	private static Path executableJar(Path target) throws IOException {

@@ -42,6 +42,10 @@ public class TestSmtpServer {
 		};
 	}
 
+	public static int port() {
+		return PORT;
+	}
+
 	public static synchronized void start() {
 		if (running == null) {
 			running = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

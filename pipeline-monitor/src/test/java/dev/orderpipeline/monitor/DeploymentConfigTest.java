@@ -57,6 +57,23 @@ class DeploymentConfigTest {
 	}
 
 	@Test
+	void consumerServicesYieldTheCpuToTheRequestPath() throws IOException {
+		Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
+		Map<String, Object> orderService = map(services.get("order-service"));
+		assertThat(orderService).doesNotContainKeys("cpu_shares", "cpus");
+		List<String> consumers = new ArrayList<>();
+		services.forEach((name, definition) -> {
+			Map<String, Object> service = map(definition);
+			if (service.containsKey("build") && !name.equals("order-service") && !name.equals("pipeline-monitor")) {
+				consumers.add(name);
+				assertThat(((Number) service.get("cpu_shares")).intValue()).as("%s cpu_shares", name).isLessThan(1024);
+				assertThat(((Number) service.get("cpus")).doubleValue()).as("%s cpus", name).isLessThanOrEqualTo(1.0);
+			}
+		});
+		assertThat(consumers).contains("notification-service", "analytics-service", "search-projection-service");
+	}
+
+	@Test
 	void grafanaLoadsTheDashboardFromWhereComposeMountsItWithTheProvisionedDatasource() throws IOException {
 		Map<String, Object> grafana = map(map(yaml("docker-compose.yml").get("services")).get("grafana"));
 		Map<String, Object> provider = map(

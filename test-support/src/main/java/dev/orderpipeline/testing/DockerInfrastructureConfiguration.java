@@ -50,6 +50,7 @@ class DockerInfrastructureConfiguration {
 			if (kafka == null) {
 				kafka = new KafkaContainer("apache/kafka:4.2.0").withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
 				kafka.start();
+				OrderEventsTopic.declare(kafka.getBootstrapServers());
 			}
 			return kafka;
 		}

@@ -44,6 +44,7 @@ public final class EmbeddedInfrastructure {
 		if (instance == null) {
 			instance = startOnFreePorts();
 			LocalInfrastructure started = instance;
+			OrderEventsTopic.declare(started.kafka().bootstrapServers());
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-infrastructure"));
 		}
 		return instance;

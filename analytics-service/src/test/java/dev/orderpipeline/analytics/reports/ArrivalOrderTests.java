@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each event is applied in its own batch, in the order a retry can produce: the
- * cancellation committed before its placement arrives, then repeated facts with new event
- * ids. Uses days of June 2031 that no other test uses.
+ * Each event is sent on its own, in the order a retry can produce: the cancellation
+ * before its placement (held back by the runtime, then applied right after it), then
+ * repeated facts with new event ids (applied: not in the inbox). Uses days of June 2031
+ * that no other test uses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -54,12 +55,12 @@ class ArrivalOrderTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
-	void aCancellationAppliedBeforeItsPlacementIsReversedWhenThePlacementArrivesAndRepeatedFactsChangeNothing()
-			throws Exception {
+	void aCancellationSentBeforeItsPlacementTakesEffectAfterItAndRepeatedFactsChangeNothing() throws Exception {
 		TestOrder order = TestOrder.placed(PLACED_AT, "GBP", 2, new TestOrder.Line("ARR-MUG", 2, 1_250))
 			.cancelledAt(PLACED_AT.plusSeconds(3_600)); // the next UTC day
 
-		apply(order.cancelledEvent());
+		// The runtime holds the cancellation back until its placement is applied.
+		hold(order.cancelledEvent());
 		assertThat(daily()).isEmpty();
 
 		apply(order.placedEvent());
@@ -79,6 +80,15 @@ class ArrivalOrderTests {
 	}
 
 	/** Sends one event and waits until its batch has committed. */
+	private void hold(OutgoingEvent event) throws Exception {
+		EventSender.send(this.producerFactory, List.of(event));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("select count(*) from held_event where event_id = :id")
+				.param("id", UUID.fromString(event.eventId()))
+				.query(Long.class)
+				.single() == 1);
+	}
+
 	private void apply(OutgoingEvent event) throws Exception {
 		EventSender.send(this.producerFactory, List.of(event));
 		await().atMost(Duration.ofSeconds(60))

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -49,33 +50,77 @@ public final class DeadLetterStore {
 
 	/**
 	 * Stores a record consumed from the dead-letter topic; a second delivery of the same
-	 * record changes nothing.
+	 * record changes nothing. Every header and the value are stored as bytes (base64 in
+	 * {@code headers}, {@code record_value} as bytea), so nothing a producer can put in a
+	 * record makes it unstorable; the text columns read from headers are for display and
+	 * filtering, with a NUL (which PostgreSQL text cannot hold) written as {@code \u0000}
+	 * and invalid UTF-8 as U+FFFD.
 	 * @param record the dead-lettered record
 	 */
 	public void add(ConsumerRecord<String, byte[]> record) {
 		Headers headers = record.headers();
-		List<StoredHeader> stored = new ArrayList<>();
-		for (Header header : headers) {
-			stored.add(new StoredHeader(header.key(),
-					Base64.getEncoder().encodeToString((header.value() != null) ? header.value() : new byte[0])));
-		}
-		String firstFailure = text(first(headers, "pipeline_first-failure-at"));
-		this.jdbc.update("""
-				insert into dead_letter (dlt_topic, dlt_partition, dlt_offset, original_topic, original_partition,
-				    original_offset, event_id, event_type, subject, exception_class, exception_message, stack_trace,
-				    first_failed_at, record_key, record_value, headers)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-				on conflict (dlt_topic, dlt_partition, dlt_offset) do nothing""", record.topic(), record.partition(),
-				record.offset(), text(first(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC)),
+		this.jdbc.update(INSERT, record.topic(), record.partition(), record.offset(),
+				text(first(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC)),
 				intValue(first(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION)),
 				longValue(first(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET)), text(last(headers, "ce_id")),
 				text(last(headers, "ce_type")), text(last(headers, "ce_subject")),
 				text(last(headers, KafkaHeaders.DLT_EXCEPTION_FQCN)),
 				text(last(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)),
-				text(last(headers, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)),
-				(firstFailure != null) ? Timestamp.from(Instant.parse(firstFailure))
-						: Timestamp.from(Instant.ofEpochMilli(record.timestamp())),
-				record.key(), record.value(), json.writeValueAsString(stored));
+				text(last(headers, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)), firstFailedAt(record),
+				storable(record.key()), record.value(), storedHeaders(headers));
+	}
+
+	/**
+	 * Stores what can always be stored of a record that {@link #add} failed on for a
+	 * reason other than the database being unreachable: its coordinates, raw value and
+	 * headers, and why the full row failed. The partition's later dead letters are not
+	 * held up behind it.
+	 * @param record the dead-lettered record
+	 * @param failure why {@link #add} failed
+	 */
+	public void addUnparsed(ConsumerRecord<String, byte[]> record, Exception failure) {
+		this.jdbc.update(INSERT, record.topic(), record.partition(), record.offset(), null, null, null, null, null,
+				null, DeadLetterStore.class.getName(),
+				storable("Stored without its parsed headers: " + failure.getMessage()), null,
+				Timestamp.from(Instant.ofEpochMilli(record.timestamp())), null, record.value(),
+				storedHeaders(record.headers()));
+	}
+
+	private static final String INSERT = """
+			insert into dead_letter (dlt_topic, dlt_partition, dlt_offset, original_topic, original_partition,
+			    original_offset, event_id, event_type, subject, exception_class, exception_message, stack_trace,
+			    first_failed_at, record_key, record_value, headers)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+			on conflict (dlt_topic, dlt_partition, dlt_offset) do nothing""";
+
+	private static String storedHeaders(Headers headers) {
+		List<StoredHeader> stored = new ArrayList<>();
+		for (Header header : headers) {
+			stored.add(new StoredHeader(storable(header.key()),
+					Base64.getEncoder().encodeToString((header.value() != null) ? header.value() : new byte[0])));
+		}
+		return json.writeValueAsString(stored);
+	}
+
+	private static Timestamp firstFailedAt(ConsumerRecord<String, byte[]> record) {
+		String firstFailure = text(first(record.headers(), "pipeline_first-failure-at"));
+		if (firstFailure != null) {
+			try {
+				return Timestamp.from(Instant.parse(firstFailure));
+			}
+			catch (DateTimeParseException ex) {
+				// Not ours or damaged: the record's own time is the best left.
+			}
+		}
+		return Timestamp.from(Instant.ofEpochMilli(record.timestamp()));
+	}
+
+	/**
+	 * Text PostgreSQL can store: NUL is the one character a {@code text} value cannot
+	 * hold.
+	 */
+	private static String storable(String text) {
+		return (text != null) ? text.replace("\u0000", "\\u0000") : null;
 	}
 
 	/**
@@ -160,7 +205,8 @@ public final class DeadLetterStore {
 	}
 
 	private static String text(Header header) {
-		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+		return (header != null && header.value() != null) ? storable(new String(header.value(), StandardCharsets.UTF_8))
+				: null;
 	}
 
 	private static Integer intValue(Header header) {

@@ -3,7 +3,6 @@ package dev.orderpipeline.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,17 +24,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Sends the notifications the consumer recorded, after their transaction committed: claim
- * due rows (PENDING → SENDING, committed), send them over one SMTP connection, record
- * each outcome (SENT with sent_at; PENDING again with a back-off; FAILED after the last
- * attempt or when the server rejects the address for good).
+ * due rows (PENDING → SENDING under a new fencing token, committed), send them over one
+ * SMTP connection ({@link SmtpBatch}), record each outcome under that token (SENT with
+ * sent_at; PENDING again with a back-off; FAILED after the last attempt or when the
+ * server rejects the address for good).
  * <p>
  * The guarantee: an event's email is sent once, whatever Kafka redelivers (the inbox and
  * the unique event id keep it to one row, and only a claimed row is sent). An SMTP outage
  * only delays it: every row is retried with back-off until the server is back, then sent
- * once. The one window left is a crash after the server accepted a message and before
- * SENT is written: the row's lease expires and it is sent again, with the same
- * Message-ID. SMTP offers no way to close that window; it is at-least-once there, and
- * this is the place it is narrowest.
+ * once. A sender that outlived its lease (a pause, a stalled server) finds its rows taken
+ * over before it sends, and cannot mark or reset them: every update names its claim. The
+ * one window left is a crash after the server accepted a message and before SENT is
+ * written: the row's lease expires and it is sent again, with the same Message-ID. SMTP
+ * offers no way to close that window; it is at-least-once there, and this is the place it
+ * is narrowest.
  * <p>
  * {@code notifications.senders} threads per instance, each claiming its own batches
  * ({@code skip locked}); commits nudge them so emails leave within milliseconds, and they
@@ -58,6 +58,8 @@ public class EmailDelivery implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final SmtpBatch smtp;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private volatile boolean running;
@@ -73,6 +75,7 @@ public class EmailDelivery implements SmartLifecycle {
 		this.properties = properties;
 		this.meters = meters;
 		this.clock = Clock.systemUTC();
+		this.smtp = new SmtpBatch(mailSender, this.clock);
 	}
 
 	/**
@@ -133,86 +136,62 @@ public class EmailDelivery implements SmartLifecycle {
 	 * @return whether another round should follow at once (a full batch went out)
 	 */
 	boolean sendDueBatch() {
-		List<OutgoingEmail> claimed = this.outgoing.claim(this.properties.batchSize(), this.properties.lease());
-		if (claimed.isEmpty()) {
+		ClaimedBatch batch = this.outgoing.claim(this.properties.batchSize(), this.properties.lease());
+		if (batch.isEmpty()) {
 			return false;
 		}
 		// In claim order; MimeMessage keeps Object's identity equals.
 		Map<MimeMessage, OutgoingEmail> messages = new LinkedHashMap<>();
-		for (OutgoingEmail email : claimed) {
+		for (OutgoingEmail email : batch.emails()) {
 			try {
 				messages.put(EmailMessages.build(this.mailSender.getSession(), email, this.properties.from(),
 						this.properties.messageIdDomain()), email);
 			}
 			catch (MessagingException ex) {
-				failed(email, ex);
+				failed(batch.claim(), email, ex);
 			}
 		}
-		Map<Object, Exception> failures = send(messages.keySet().toArray(MimeMessage[]::new));
+		SmtpBatch.Outcome outcome = this.smtp.send(messages,
+				(ids) -> this.outgoing.renew(batch.claim(), ids, this.properties.lease()));
+		if (outcome.smtp() != null) {
+			this.smtpStatus = outcome.smtp();
+		}
 		// Record what the server accepted first: until SENT is written, a crash means a
 		// second copy once the lease expires.
-		List<OutgoingEmail> sent = messages.entrySet()
-			.stream()
-			.filter((entry) -> !failures.containsKey(entry.getKey()))
-			.map(Map.Entry::getValue)
-			.toList();
-		this.outgoing.markSent(sent.stream().map(OutgoingEmail::id).toList());
-		sent.forEach((email) -> counter("notifications.sent", email.kind(), null).increment());
-		messages.forEach((message, email) -> {
-			Exception failure = failures.get(message);
-			if (failure != null) {
-				failed(email, failure);
-			}
-		});
-		return claimed.size() == this.properties.batchSize() && failures.isEmpty();
+		int marked = this.outgoing.markSent(batch.claim(), outcome.accepted().stream().map(OutgoingEmail::id).toList());
+		if (marked < outcome.accepted().size()) {
+			// The lease ran out during the SMTP conversation and another sender took rows
+			// over.
+			log.warn("{} of {} sent notification(s) had been claimed by another sender meanwhile; lease {} too short?",
+					outcome.accepted().size() - marked, outcome.accepted().size(), this.properties.lease());
+		}
+		outcome.accepted().forEach((email) -> counter("notifications.sent", email.kind(), null).increment());
+		outcome.failed().forEach((email, failure) -> failed(batch.claim(), email, failure));
+		if (!outcome.lost().isEmpty()) {
+			log.warn(
+					"Sender outlived its lease of {}: {} claimed notification(s) taken over by another sender, not sent",
+					this.properties.lease(), outcome.lost().size());
+		}
+		return batch.emails().size() == this.properties.batchSize() && outcome.failed().isEmpty()
+				&& outcome.lost().isEmpty();
 	}
 
-	/**
-	 * Sends over one connection.
-	 * @return the messages that were not accepted, with why; the others were
-	 */
-	private Map<Object, Exception> send(MimeMessage[] messages) {
-		if (messages.length == 0) {
-			return Map.of();
-		}
-		try {
-			this.mailSender.send(messages);
-			this.smtpStatus = new SmtpStatus(true, this.clock.instant(), null);
-			return Map.of();
-		}
-		catch (MailSendException ex) {
-			// Spring lists exactly the messages that failed; an empty list means all were
-			// accepted and only closing the connection failed.
-			boolean connectionFailed = ex.getMessage() != null && ex.getMessage().startsWith("Mail server connection");
-			this.smtpStatus = new SmtpStatus(!connectionFailed, this.clock.instant(),
-					connectionFailed ? SendFailures.describe((ex.getCause() != null) ? ex.getCause() : ex) : null);
-			return ex.getFailedMessages();
-		}
-		catch (MailException ex) {
-			// Authentication or preparation: nothing was sent.
-			this.smtpStatus = new SmtpStatus(false, this.clock.instant(), SendFailures.describe(ex));
-			Map<Object, Exception> all = new IdentityHashMap<>();
-			for (MimeMessage message : messages) {
-				all.put(message, ex);
-			}
-			return all;
-		}
-	}
-
-	private void failed(OutgoingEmail email, Exception failure) {
+	private void failed(long claim, OutgoingEmail email, Exception failure) {
 		String error = SendFailures.describe(failure);
 		if (SendFailures.isPermanent(failure) || email.attempts() >= this.properties.retry().maxAttempts()) {
-			log.error("Giving up on notification {} (event {}) after {} attempt(s): {}", email.id(), email.eventId(),
-					email.attempts(), error);
-			this.outgoing.giveUp(email.id(), error);
-			counter("notifications.send.failures", email.kind(), "failed").increment();
+			if (this.outgoing.giveUp(claim, email.id(), error)) {
+				log.error("Giving up on notification {} (event {}) after {} attempt(s): {}", email.id(),
+						email.eventId(), email.attempts(), error);
+				counter("notifications.send.failures", email.kind(), "failed").increment();
+			}
 		}
 		else {
 			Duration delay = this.properties.retry().delayAfter(email.attempts());
-			log.warn("Notification {} (event {}) not sent, attempt {}, next in {}: {}", email.id(), email.eventId(),
-					email.attempts(), delay, error);
-			this.outgoing.retryLater(email.id(), delay, error);
-			counter("notifications.send.failures", email.kind(), "retry").increment();
+			if (this.outgoing.retryLater(claim, email.id(), delay, error)) {
+				log.warn("Notification {} (event {}) not sent, attempt {}, next in {}: {}", email.id(), email.eventId(),
+						email.attempts(), delay, error);
+				counter("notifications.send.failures", email.kind(), "retry").increment();
+			}
 		}
 	}
 

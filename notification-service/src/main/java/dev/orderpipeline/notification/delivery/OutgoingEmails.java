@@ -2,6 +2,7 @@ package dev.orderpipeline.notification.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,15 +24,17 @@ class OutgoingEmails {
 
 	/**
 	 * Claims due rows: PENDING rows whose time has come, and SENDING rows whose lease ran
-	 * out (their sender died mid-batch). {@code skip locked} lets several instances claim
-	 * side by side without waiting for or taking each other's rows. A row waits while an
-	 * earlier notification of the same order is still unsent: a customer must not get the
-	 * cancellation before the confirmation, whichever sender or instance claims what.
+	 * out (their sender died or stalled mid-batch). {@code skip locked} lets several
+	 * instances claim side by side without waiting for or taking each other's rows. A row
+	 * waits while an earlier notification of the same order is still unsent: a customer
+	 * must not get the cancellation before the confirmation, whichever sender or instance
+	 * claims what. The claim writes a new fencing token to the rows it takes.
 	 */
-	List<OutgoingEmail> claim(int limit, Duration lease) {
-		return this.jdbc.sql("""
+	ClaimedBatch claim(int limit, Duration lease) {
+		long claim = this.jdbc.sql("select nextval('notification_claim')").query(Long.class).single();
+		List<OutgoingEmail> emails = this.jdbc.sql("""
 				update notification n
-				set status = 'SENDING', attempts = n.attempts + 1,
+				set status = 'SENDING', attempts = n.attempts + 1, claim = :claim,
 				    next_attempt_at = now() + make_interval(secs => :leaseSeconds)
 				where n.id in (select id from notification
 				               where status in ('PENDING', 'SENDING') and next_attempt_at <= now()
@@ -43,40 +46,83 @@ class OutgoingEmails {
 				               limit :limit
 				               for update skip locked)
 				returning n.id, n.event_id, n.kind, n.recipient, n.subject, n.text_body, n.html_body, n.attempts""")
-			.param("leaseSeconds", lease.toMillis() / 1000.0)
+			.param("claim", claim)
+			.param("leaseSeconds", seconds(lease))
 			.param("limit", limit)
 			.query((row, i) -> new OutgoingEmail(row.getLong("id"), row.getObject("event_id", UUID.class),
 					row.getString("kind"), row.getString("recipient"), row.getString("subject"),
 					row.getString("text_body"), row.getString("html_body"), row.getInt("attempts")))
 			.list();
+		return new ClaimedBatch(claim, emails);
 	}
 
-	void markSent(List<Long> ids) {
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("""
-					update notification set status = 'SENT', sent_at = now(), last_error = null
-					where id in (:ids) and status = 'SENDING'""").param("ids", ids).update();
+	/**
+	 * Renews the lease of the rows this claim still holds, just before their messages go
+	 * to the SMTP server: a sender that stalled past its lease learns here that its rows
+	 * were taken over, and sends none of them.
+	 * @return the ids still held, with a fresh lease
+	 */
+	Set<Long> renew(long claim, List<Long> ids, Duration lease) {
+		if (ids.isEmpty()) {
+			return Set.of();
 		}
+		return Set.copyOf(this.jdbc.sql("""
+				update notification set next_attempt_at = now() + make_interval(secs => :leaseSeconds)
+				where id in (:ids) and claim = :claim and status = 'SENDING'
+				returning id""")
+			.param("leaseSeconds", seconds(lease))
+			.param("ids", ids)
+			.param("claim", claim)
+			.query(Long.class)
+			.list());
 	}
 
-	void retryLater(long id, Duration delay, String error) {
-		this.jdbc
+	/**
+	 * @return rows marked SENT: 0 for rows this claim no longer holds
+	 */
+	int markSent(long claim, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				update notification set status = 'SENT', sent_at = now(), last_error = null
+				where id in (:ids) and claim = :claim and status = 'SENDING'""")
+			.param("ids", ids)
+			.param("claim", claim)
+			.update();
+	}
+
+	/**
+	 * @return whether the row was still this claim's and is PENDING again
+	 */
+	boolean retryLater(long claim, long id, Duration delay, String error) {
+		return this.jdbc
 			.sql("""
 					update notification
 					set status = 'PENDING', next_attempt_at = now() + make_interval(secs => :delaySeconds), last_error = :error
-					where id = :id and status = 'SENDING'""")
-			.param("delaySeconds", delay.toMillis() / 1000.0)
+					where id = :id and claim = :claim and status = 'SENDING'""")
+			.param("delaySeconds", seconds(delay))
 			.param("error", error)
 			.param("id", id)
-			.update();
+			.param("claim", claim)
+			.update() == 1;
 	}
 
-	void giveUp(long id, String error) {
-		this.jdbc
-			.sql("update notification set status = 'FAILED', last_error = :error where id = :id and status = 'SENDING'")
+	/**
+	 * @return whether the row was still this claim's and is FAILED now
+	 */
+	boolean giveUp(long claim, long id, String error) {
+		return this.jdbc.sql("""
+				update notification set status = 'FAILED', last_error = :error
+				where id = :id and claim = :claim and status = 'SENDING'""")
 			.param("error", error)
 			.param("id", id)
-			.update();
+			.param("claim", claim)
+			.update() == 1;
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 }

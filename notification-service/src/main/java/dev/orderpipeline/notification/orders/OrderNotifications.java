@@ -33,11 +33,10 @@ import org.springframework.stereotype.Component;
  * {@link EmailDelivery} keeps it after the commit. A redelivered event finds its id in
  * the inbox and never reaches this class.
  * <p>
- * Stale events are skipped: a customer whose order was already reported cancelled must
- * not get its confirmation afterwards. A cancellation that arrives before its placement
- * still has a recipient and a summary when it carries the order
- * ({@code order.cancelled.v2}); only a v1 cancellation of an order this service never saw
- * has none.
+ * The runtime hands an order's events over in sequence order (a cancellation that arrives
+ * first waits for its placement), so the cancellation email finds the recipient the
+ * confirmation recorded. A cancellation from {@code order.cancelled.v2} on carries the
+ * order itself, and its copy is used first.
  */
 @Component
 class OrderNotifications implements EventHandler {
@@ -52,11 +51,6 @@ class OrderNotifications implements EventHandler {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.delivery = delivery;
-	}
-
-	@Override
-	public boolean skipsStaleEvents() {
-		return true;
 	}
 
 	@Override

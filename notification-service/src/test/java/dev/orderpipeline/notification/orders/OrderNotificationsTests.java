@@ -192,40 +192,26 @@ class OrderNotificationsTests {
 			.isEqualTo("reachable");
 	}
 
+	/**
+	 * Issue 13 item 2, seen from outside: before the runtime's ordering gate, the
+	 * cancellation was recorded without a recipient and the late placement skipped, so
+	 * the customer got no email at all.
+	 */
 	@Test
-	void aV1CancellationOfAnOrderNeverSeenPlacedIsRecordedWithoutRecipientAndNotSent() throws Exception {
+	void aCancellationPublishedBeforeItsPlacementWaitsForItAndBothEmailsGoOut() throws Exception {
 		UUID cancelledFirst = UUID.randomUUID();
 		OutgoingEvent cancellation = cancelledV1(cancelledFirst);
 		OutgoingEvent latePlacement = placedV1(cancelledFirst, "edsger@example.com");
 
 		send(cancellation, latePlacement);
 
-		await().atMost(TIMEOUT)
-			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id = ?",
-					Integer.class, cancelledFirst.toString()) == 2);
-		// The late placement is stale: no confirmation after a cancellation.
-		assertThat(notifications(cancelledFirst)).extracting((row) -> row.get("kind"), (row) -> row.get("status"))
-			.containsExactly(tuple("ORDER_CANCELLATION", "NO_RECIPIENT"));
-		assertThat(TestSmtpServer.withMessageId(messageId(cancellation))).isEmpty();
-		assertThat(TestSmtpServer.withMessageId(messageId(latePlacement))).isEmpty();
-	}
-
-	@Test
-	void aV2CancellationArrivingBeforeItsPlacementIsSentToTheCustomerItNames() throws Exception {
-		UUID cancelledFirst = UUID.randomUUID();
-		OutgoingEvent cancellation = cancelled(cancelledFirst, "barbara@example.com");
-
-		send(cancellation);
-
 		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(cancellation)).size() == 1);
 		awaitAllSent(cancelledFirst);
 		assertThat(notifications(cancelledFirst))
 			.extracting((row) -> row.get("kind"), (row) -> row.get("recipient"), (row) -> row.get("status"))
-			.containsExactly(tuple("ORDER_CANCELLATION", "barbara@example.com", "SENT"));
-		assertThat(notifications(cancelledFirst).get(0).get("text_body")).asString()
-			.contains("Reason: changed my mind")
-			.contains("1 x Notes (BOOK-1)")
-			.contains("Total not charged: 19.99 EUR");
+			.containsExactly(tuple("ORDER_CONFIRMATION", "edsger@example.com", "SENT"),
+					tuple("ORDER_CANCELLATION", "edsger@example.com", "SENT"));
+		assertThat(TestSmtpServer.withMessageId(messageId(latePlacement))).hasSize(1);
 	}
 
 	@Test
@@ -357,7 +343,8 @@ class OrderNotificationsTests {
 	/** The SMTP server has the message a moment before the sender records SENT. */
 	private void awaitAllSent(UUID orderId) {
 		await().atMost(TIMEOUT)
-			.until(() -> notifications(orderId).stream().allMatch((row) -> "SENT".equals(row.get("status"))));
+			.until(() -> notifications(orderId),
+					(rows) -> !rows.isEmpty() && rows.stream().allMatch((row) -> "SENT".equals(row.get("status"))));
 	}
 
 	private List<Map<String, Object>> notifications(UUID orderId) {

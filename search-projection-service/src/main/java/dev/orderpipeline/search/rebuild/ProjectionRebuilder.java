@@ -1,8 +1,11 @@
 package dev.orderpipeline.search.rebuild;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,7 +46,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the rebuild read it too. Any event the live consumer applies later lands in the new
  * table. Events in E0..E2 that both apply reach the new table twice, which changes
  * nothing: a document is a function of the set of events applied (see
- * {@link OrderDocumentWriter}).
+ * {@link OrderDocumentWriter}). Partitions added to the topic meanwhile are looked up
+ * before the catch-up and again under the lock, and read from their beginning.
+ * <p>
+ * <b>Several instances.</b> A rebuild belongs to the instance that started it, which
+ * heartbeats while it runs; each of its updates names that owner and a running state, so
+ * once another instance failed it as stale (its heartbeat stopped) it cannot write
+ * progress or swap: the swap's transaction rolls back.
  */
 @Component
 class ProjectionRebuilder implements InitializingBean, DisposableBean {
@@ -72,6 +81,9 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 
 	private final EventDecoder decoder;
 
+	/** This instance, as the owner of the rebuilds it runs. */
+	private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
 	ProjectionRebuilder(RebuildRuns runs, DocumentTables tables, OrderDocumentWriter writer,
 			TransactionTemplate transactions, ConsumerFactory<?, ?> consumerFactory, RebuildProperties properties,
 			@Value("${pipeline.consumer.topic:order-events}") String topic,
@@ -89,25 +101,32 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * A rebuild runs in the instance that started it; one that was running when this
-	 * instance stopped cannot resume, so it is marked failed and its table dropped.
+	 * A rebuild runs in the instance that started it and heartbeats while it runs. One
+	 * whose heartbeat is stale lost its instance (stopped, crashed, hung) and cannot
+	 * resume: it is marked failed and its table dropped. One that heartbeats belongs to
+	 * another instance and is left alone.
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		for (long id : this.runs.unfinished()) {
-			logger.warn("Projection rebuild {} was interrupted by a restart; marking it failed", id);
+		failStaleRebuilds();
+	}
+
+	private void failStaleRebuilds() {
+		for (long id : this.runs.failStale(this.properties.staleAfter())) {
+			logger.warn("Projection rebuild {} stopped heartbeating for {}; marked it failed", id,
+					this.properties.staleAfter());
 			this.tables.drop(DocumentTable.forRebuild(id));
-			this.runs.failed(id, "interrupted by a restart");
 		}
 	}
 
 	/**
-	 * Starts a rebuild in the background.
+	 * Starts a rebuild in the background, owned by this instance.
 	 * @return its id
 	 * @throws RebuildAlreadyRunningException if one is running
 	 */
 	long start() {
-		long id = this.runs.start();
+		failStaleRebuilds();
+		long id = this.runs.start(this.owner);
 		this.executor.execute(() -> run(id));
 		return id;
 	}
@@ -115,23 +134,30 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 	private void run(long id) {
 		DocumentTable table = DocumentTable.forRebuild(id);
 		Map<String, Object> settings = this.consumerFactory.getConfigurationProperties();
-		try (TopicReader reader = new TopicReader(settings, this.topic, "search-projection-rebuild-" + id,
-				this.properties)) {
+		try (RebuildHeartbeat heartbeat = RebuildHeartbeat.start(this.runs, id, this.owner,
+				this.properties.heartbeatInterval());
+				TopicReader reader = new TopicReader(settings, this.topic, "search-projection-rebuild-" + id,
+						this.properties)) {
 			this.tables.createFresh(table);
 			Map<TopicPartition, Long> beginning = reader.beginningOffsets();
 			Map<TopicPartition, Long> end = reader.endOffsets();
 			RebuildProgress progress = new RebuildProgress(beginning, end);
 			logger.info("Projection rebuild {} reads {} from {} to {}", id, this.topic, beginning, end);
 			copy(id, reader, table, beginning, end, progress, RebuildState.COPYING);
+			Map<TopicPartition, Long> caughtUpFrom = withAddedPartitions(id, reader, end, progress);
 			Map<TopicPartition, Long> caughtUp = reader.endOffsets();
-			copy(id, reader, table, end, caughtUp, progress, RebuildState.CATCHING_UP);
-			this.runs.state(id, RebuildState.SWAPPING);
+			copy(id, reader, table, caughtUpFrom, caughtUp, progress, RebuildState.CATCHING_UP);
+			this.runs.state(id, this.owner, RebuildState.SWAPPING);
 			this.transactions.executeWithoutResult((status) -> {
 				this.tables.lockLiveTableAgainstWrites();
+				// Checked again under the lock: a partition added until now is read
+				// before
+				// the swap; one added later is the live consumer's alone.
+				Map<TopicPartition, Long> lastFrom = withAddedPartitions(id, reader, caughtUp, progress);
 				Map<TopicPartition, Long> last = reader.endOffsets();
-				copy(id, reader, table, caughtUp, last, progress, RebuildState.SWAPPING);
+				copy(id, reader, table, lastFrom, last, progress, RebuildState.SWAPPING);
 				this.tables.swapIn(table);
-				this.runs.done(id);
+				this.runs.done(id, this.owner);
 			});
 			logger.info("Projection rebuild {} swapped in after {} records ({} events applied, {} skipped)", id,
 					progress.recordsRead, progress.eventsApplied, progress.recordsSkipped);
@@ -142,9 +168,27 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 				this.tables.drop(table);
 			}
 			finally {
-				this.runs.failed(id, ex.toString());
+				this.runs.failed(id, this.owner, ex.toString());
 			}
 		}
+	}
+
+	/**
+	 * The positions to read on from, with partitions added to the topic since the last
+	 * look (read from their beginning).
+	 */
+	private Map<TopicPartition, Long> withAddedPartitions(long id, TopicReader reader, Map<TopicPartition, Long> from,
+			RebuildProgress progress) {
+		Map<TopicPartition, Long> added = reader.assignAddedPartitions();
+		if (added.isEmpty()) {
+			return from;
+		}
+		logger.info("Projection rebuild {}: partitions {} were added to {} meanwhile; reading them too", id,
+				added.keySet(), this.topic);
+		progress.added(added, reader.endOffsets());
+		Map<TopicPartition, Long> positions = new HashMap<>(from);
+		positions.putAll(added);
+		return positions;
 	}
 
 	/** Reads from..to into the table, one transaction per poll (or the caller's). */
@@ -158,8 +202,8 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 				progress.reached(positions);
 				progress.recordsRead += records.size();
 				progress.eventsApplied += applied;
-				this.runs.progress(id, state, progress.recordsRead, progress.eventsApplied, progress.recordsSkipped,
-						progress.partitions());
+				this.runs.progress(id, this.owner, state, progress.recordsRead, progress.eventsApplied,
+						progress.recordsSkipped, progress.partitions());
 			});
 		});
 		logger.info("Projection rebuild {} {}: read {} records up to {}", id, state, progress.recordsRead - before, to);

@@ -22,9 +22,18 @@ final class RebuildProgress {
 	long recordsSkipped;
 
 	RebuildProgress(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
-		this.beginning = Map.copyOf(beginning);
-		this.end = Map.copyOf(end);
+		this.beginning = new HashMap<>(beginning);
+		this.end = new HashMap<>(end);
 		this.positions = new HashMap<>(beginning);
+	}
+
+	/** Partitions added to the topic during the rebuild, read from their beginning. */
+	void added(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
+		beginning.forEach((partition, offset) -> {
+			this.beginning.put(partition, offset);
+			this.end.put(partition, end.get(partition));
+			this.positions.putIfAbsent(partition, offset);
+		});
 	}
 
 	void reached(Map<TopicPartition, Long> positions) {

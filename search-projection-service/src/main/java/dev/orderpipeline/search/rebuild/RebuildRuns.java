@@ -3,6 +3,7 @@ package dev.orderpipeline.search.rebuild;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ class RebuildRuns {
 	private static final TypeReference<List<PartitionProgress>> PARTITIONS = new TypeReference<>() {
 	};
 
+	private static final String RUNNING = "state in ('COPYING', 'CATCHING_UP', 'SWAPPING')";
+
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
@@ -34,49 +37,94 @@ class RebuildRuns {
 	}
 
 	/**
-	 * Records a new rebuild.
+	 * Records a new rebuild owned by the caller.
+	 * @param owner the instance that runs it
 	 * @return its id
 	 * @throws RebuildAlreadyRunningException if another one has not finished
 	 */
-	long start() {
+	long start(String owner) {
 		try {
-			return this.jdbc.queryForObject("insert into projection_rebuild (state) values ('COPYING') returning id",
-					Long.class);
+			return this.jdbc.queryForObject("""
+					insert into projection_rebuild (state, owner, heartbeat_at) values ('COPYING', ?, now())
+					returning id""", Long.class, owner);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new RebuildAlreadyRunningException();
 		}
 	}
 
-	void progress(long id, RebuildState state, long recordsRead, long eventsApplied, long recordsSkipped,
+	/**
+	 * Writes a batch's progress, in the batch's transaction.
+	 * @throws RebuildLostException if the rebuild is no longer the owner's to run
+	 */
+	void progress(long id, String owner, RebuildState state, long recordsRead, long eventsApplied, long recordsSkipped,
 			List<PartitionProgress> partitions) {
-		this.jdbc.update("""
+		guarded(this.jdbc.update("""
 				update projection_rebuild
-				set state = ?, records_read = ?, events_applied = ?, records_skipped = ?, partitions = ?::jsonb
-				where id = ?""", state.name(), recordsRead, eventsApplied, recordsSkipped,
-				this.json.writeValueAsString(partitions), id);
-	}
-
-	void state(long id, RebuildState state) {
-		this.jdbc.update("update projection_rebuild set state = ? where id = ?", state.name(), id);
-	}
-
-	void done(long id) {
-		this.jdbc.update("update projection_rebuild set state = 'DONE', finished_at = now() where id = ?", id);
-	}
-
-	void failed(long id, String error) {
-		this.jdbc.update("update projection_rebuild set state = 'FAILED', error = ?, finished_at = now() where id = ?",
-				error, id);
+				set state = ?, records_read = ?, events_applied = ?, records_skipped = ?, partitions = ?::jsonb,
+				    heartbeat_at = now()
+				where id = ? and owner = ? and %s""".formatted(RUNNING), state.name(), recordsRead, eventsApplied,
+				recordsSkipped, this.json.writeValueAsString(partitions), id, owner), id);
 	}
 
 	/**
-	 * Rebuilds that were running when this instance stopped.
-	 * @return their ids
+	 * @throws RebuildLostException if the rebuild is no longer the owner's to run
 	 */
-	List<Long> unfinished() {
-		return this.jdbc.queryForList("select id from projection_rebuild where state not in ('DONE', 'FAILED')",
-				Long.class);
+	void state(long id, String owner, RebuildState state) {
+		guarded(this.jdbc.update("""
+				update projection_rebuild set state = ?, heartbeat_at = now()
+				where id = ? and owner = ? and %s""".formatted(RUNNING), state.name(), id, owner), id);
+	}
+
+	/**
+	 * Renews the owner's heartbeat.
+	 * @return whether the rebuild is still the owner's and running
+	 */
+	boolean heartbeat(long id, String owner) {
+		return this.jdbc.update("""
+				update projection_rebuild set heartbeat_at = now()
+				where id = ? and owner = ? and %s""".formatted(RUNNING), id, owner) == 1;
+	}
+
+	/**
+	 * Marks the rebuild done, in the swap's transaction: if it is no longer the owner's,
+	 * the exception rolls the swap back.
+	 * @throws RebuildLostException if the rebuild is no longer the owner's to run
+	 */
+	void done(long id, String owner) {
+		guarded(this.jdbc.update("""
+				update projection_rebuild set state = 'DONE', finished_at = now()
+				where id = ? and owner = ? and %s""".formatted(RUNNING), id, owner), id);
+	}
+
+	/**
+	 * @return whether the rebuild was still the owner's (else it was failed already)
+	 */
+	boolean failed(long id, String owner, String error) {
+		return this.jdbc.update("""
+				update projection_rebuild set state = 'FAILED', error = ?, finished_at = now()
+				where id = ? and owner = ? and %s""".formatted(RUNNING), error, id, owner) == 1;
+	}
+
+	/**
+	 * Fails the rebuilds whose owner has not renewed its heartbeat within
+	 * {@code staleAfter}: that instance stopped or hangs. A rebuild that heartbeats is
+	 * another instance's running work and is left alone.
+	 * @return the ids failed
+	 */
+	List<Long> failStale(Duration staleAfter) {
+		return this.jdbc.queryForList("""
+				update projection_rebuild
+				set state = 'FAILED', finished_at = now(),
+				    error = 'its owner ' || coalesce(owner, '(unknown)') || ' stopped heartbeating'
+				where %s and heartbeat_at < now() - make_interval(secs => ?)
+				returning id""".formatted(RUNNING), Long.class, staleAfter.toMillis() / 1000.0);
+	}
+
+	private static void guarded(int updated, long id) {
+		if (updated != 1) {
+			throw new RebuildLostException(id);
+		}
 	}
 
 	Optional<RebuildStatus> find(long id) {

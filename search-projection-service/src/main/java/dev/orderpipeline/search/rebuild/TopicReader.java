@@ -8,7 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,7 +30,11 @@ final class TopicReader implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
-	private final List<TopicPartition> partitions;
+	private final String topic;
+
+	private final Map<String, Object> adminSettings;
+
+	private List<TopicPartition> partitions;
 
 	private final RebuildProperties properties;
 
@@ -39,6 +49,9 @@ final class TopicReader implements AutoCloseable {
 		settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
 		settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
 		this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+		this.topic = topic;
+		this.adminSettings = new HashMap<>(kafkaSettings);
+		this.adminSettings.keySet().retainAll(AdminClientConfig.configNames());
 		this.partitions = this.consumer.partitionsFor(topic, properties.stallTimeout())
 			.stream()
 			.map((info) -> new TopicPartition(topic, info.partition()))
@@ -47,6 +60,42 @@ final class TopicReader implements AutoCloseable {
 			throw new IllegalStateException("Topic " + topic + " has no partitions");
 		}
 		this.consumer.assign(this.partitions);
+	}
+
+	/**
+	 * Asks the broker for the topic's partitions and assigns those added since this
+	 * reader started. The consumer's own metadata would show a new partition only at its
+	 * next refresh (minutes), so a partition added during a rebuild would never be read.
+	 * @return the added partitions with their beginning offsets; empty if none
+	 */
+	Map<TopicPartition, Long> assignAddedPartitions() {
+		TopicDescription description;
+		try (Admin admin = Admin.create(this.adminSettings)) {
+			description = admin.describeTopics(List.of(this.topic))
+				.allTopicNames()
+				.get(this.properties.stallTimeout().toMillis(), TimeUnit.MILLISECONDS)
+				.get(this.topic);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not list the partitions of " + this.topic, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while listing the partitions of " + this.topic, ex);
+		}
+		List<TopicPartition> added = description.partitions()
+			.stream()
+			.map((info) -> new TopicPartition(this.topic, info.partition()))
+			.filter((partition) -> !this.partitions.contains(partition))
+			.toList();
+		if (added.isEmpty()) {
+			return Map.of();
+		}
+		List<TopicPartition> all = new ArrayList<>(this.partitions);
+		all.addAll(added);
+		this.partitions = List.copyOf(all);
+		this.consumer.assign(this.partitions);
+		return this.consumer.beginningOffsets(added, this.properties.stallTimeout());
 	}
 
 	Map<TopicPartition, Long> beginningOffsets() {
