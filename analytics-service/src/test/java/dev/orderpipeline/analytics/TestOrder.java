@@ -13,6 +13,7 @@ import dev.orderpipeline.events.kafka.EventEncoder;
 import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.events.order.OrderCancelledV1;
+import dev.orderpipeline.events.order.OrderCancelledV2;
 import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 
@@ -24,7 +25,8 @@ import dev.orderpipeline.events.order.OrderPlacedV2;
  * @param currency its currency
  * @param lines its lines
  * @param cancelledAt when it was cancelled, or null
- * @param version the major version of its {@code order.placed} event
+ * @param version the major version of its {@code order.placed} and
+ * {@code order.cancelled} events
  * @param tenantId the tenant its events carry, or null for events from before tenancy
  * (tenant {@code default})
  */
@@ -82,21 +84,39 @@ public record TestOrder(UUID id, Instant placedAt, String currency, List<Line> l
 						.toList(),
 					total, zero, total, this.currency, this.placedAt, this.tenantId), metadata());
 		}
-		return encoder.encode(new OrderPlacedV2(this.id, 1, new OrderPlacedV2.Customer("c-2", "bob@example.com"),
-				this.lines.stream()
-					.map((line) -> new OrderPlacedV2.Line(line.sku(), "Product " + line.sku(), line.quantity(),
-							Money.of(line.unitPrice(), this.currency), Money.of(line.lineTotal(), this.currency)))
-					.toList(),
-				new OrderPlacedV2.Totals(total, zero, total), this.placedAt, this.tenantId), metadata());
+		return encoder.encode(
+				new OrderPlacedV2(this.id, 1, customerV2(), linesV2(), totalsV2(), this.placedAt, this.tenantId),
+				metadata());
 	}
 
 	/** A new {@code order.cancelled} event (a new event id on every call). */
 	public OutgoingEvent cancelledEvent() {
+		if (this.version == 2) {
+			String tenant = (this.tenantId != null) ? this.tenantId : "default";
+			return encoder.encode(new OrderCancelledV2(this.id, 2, tenant, customerV2(), linesV2(), totalsV2(),
+					this.cancelledAt, "changed my mind"), metadata());
+		}
 		return encoder.encode(new OrderCancelledV1(this.id, 2,
 				this.lines.stream()
 					.map((line) -> new OrderCancelledV1.ReleasedLine(line.sku(), line.quantity()))
 					.toList(),
 				this.cancelledAt, "changed my mind", this.tenantId), metadata());
+	}
+
+	private OrderPlacedV2.Customer customerV2() {
+		return new OrderPlacedV2.Customer("c-2", "bob@example.com");
+	}
+
+	private List<OrderPlacedV2.Line> linesV2() {
+		return this.lines.stream()
+			.map((line) -> new OrderPlacedV2.Line(line.sku(), "Product " + line.sku(), line.quantity(),
+					Money.of(line.unitPrice(), this.currency), Money.of(line.lineTotal(), this.currency)))
+			.toList();
+	}
+
+	private OrderPlacedV2.Totals totalsV2() {
+		Money total = Money.of(total(), this.currency);
+		return new OrderPlacedV2.Totals(total, Money.of(0, this.currency), total);
 	}
 
 	private static EventMetadata metadata() {

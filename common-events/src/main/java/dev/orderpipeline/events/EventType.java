@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import dev.orderpipeline.events.order.OrderCancelledV1;
+import dev.orderpipeline.events.order.OrderCancelledV2;
 import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 
@@ -19,7 +20,9 @@ public enum EventType {
 
 	ORDER_PLACED_V2("order.placed", 2, OrderPlacedV2.class),
 
-	ORDER_CANCELLED_V1("order.cancelled", 1, OrderCancelledV1.class);
+	ORDER_CANCELLED_V1("order.cancelled", 1, OrderCancelledV1.class),
+
+	ORDER_CANCELLED_V2("order.cancelled", 2, OrderCancelledV2.class);
 
 	private final String name;
 

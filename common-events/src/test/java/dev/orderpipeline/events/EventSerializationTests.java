@@ -23,7 +23,7 @@ class EventSerializationTests {
 	void instantsAreWrittenAsIso8601StringsInUtcWithoutLosingPrecision() {
 		Instant cancelledAt = Instant.parse("2026-11-23T10:05:12.123456789Z");
 		OrderCancelledV1 event = new OrderCancelledV1(UUID.randomUUID(), 2,
-				List.of(new OrderCancelledV1.ReleasedLine("SKU-1", 1)), cancelledAt, null);
+				List.of(new OrderCancelledV1.ReleasedLine("SKU-1", 1)), cancelledAt, null, "acme");
 
 		JsonNode json = JsonTrees.parse(this.serializer.serialize(event));
 

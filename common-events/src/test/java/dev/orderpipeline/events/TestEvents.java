@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import dev.orderpipeline.events.order.OrderCancelledV1;
+import dev.orderpipeline.events.order.OrderCancelledV2;
 import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 
@@ -54,6 +55,14 @@ public final class TestEvents {
 				this.random.nextBoolean() ? null : "reason " + this.random.nextInt(100), order.tenantId);
 	}
 
+	public OrderCancelledV2 orderCancelledV2() {
+		OrderPlacedV2 placed = orderPlacedV2();
+		return new OrderCancelledV2(placed.orderId(), placed.sequence() + 1, placed.tenantOrDefault(),
+				placed.customer(), placed.lines(), placed.totals(),
+				placed.placedAt().plusSeconds(1 + this.random.nextInt(86_400)),
+				this.random.nextBoolean() ? null : "reason " + this.random.nextInt(100));
+	}
+
 	public IntegrationEvent any(EventType type) {
 		switch (type) {
 			case ORDER_PLACED_V1:
@@ -62,6 +71,8 @@ public final class TestEvents {
 				return orderPlacedV2();
 			case ORDER_CANCELLED_V1:
 				return orderCancelledV1();
+			case ORDER_CANCELLED_V2:
+				return orderCancelledV2();
 			default:
 				throw new IllegalArgumentException("No builder for " + type);
 		}

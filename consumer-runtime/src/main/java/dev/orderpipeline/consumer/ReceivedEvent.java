@@ -1,13 +1,11 @@
 package dev.orderpipeline.consumer;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import dev.orderpipeline.events.EventType;
 import dev.orderpipeline.events.IntegrationEvent;
+import dev.orderpipeline.events.facts.OrderFact;
 import dev.orderpipeline.events.kafka.IncomingEvent;
-import dev.orderpipeline.events.order.OrderPlacement;
-import dev.orderpipeline.events.order.OrderPlacements;
 
 /**
  * An event handed to an {@link EventHandler}: the decoded event, how its sequence
@@ -43,8 +41,7 @@ public record ReceivedEvent(IncomingEvent incoming, SequenceCheck sequenceCheck,
 	}
 
 	/**
-	 * The payload as its versioned record; prefer {@link #placement()} for
-	 * {@code order.placed}.
+	 * The payload as its versioned record; handlers read {@link #fact()} instead.
 	 * @return the event record
 	 */
 	public IntegrationEvent event() {
@@ -72,11 +69,12 @@ public record ReceivedEvent(IncomingEvent incoming, SequenceCheck sequenceCheck,
 	}
 
 	/**
-	 * {@code order.placed} of any supported version as one view.
-	 * @return the placement, or empty if this is not an {@code order.placed} event
+	 * What happened, whichever type version carried it: decoded once, switched over by
+	 * handlers ({@code if (event.fact() instanceof OrderPlaced placed)}).
+	 * @return the fact
 	 */
-	public Optional<OrderPlacement> placement() {
-		return OrderPlacements.from(this.incoming.event());
+	public OrderFact fact() {
+		return this.incoming.fact();
 	}
 
 	/**

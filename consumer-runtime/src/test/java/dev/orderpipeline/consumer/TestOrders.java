@@ -40,8 +40,8 @@ final class TestOrders {
 		Money price = Money.of(1250, "EUR");
 		return validating.encode(new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-1", "ada@example.com"),
 				List.of(new OrderPlacedV2.Line("SKU-1", "Pen", 2, price, Money.of(2500, "EUR"))),
-				new OrderPlacedV2.Totals(Money.of(2500, "EUR"), Money.of(0, "EUR"), Money.of(2500, "EUR")), now()),
-				metadata());
+				new OrderPlacedV2.Totals(Money.of(2500, "EUR"), Money.of(0, "EUR"), Money.of(2500, "EUR")), now(),
+				"acme"), metadata());
 	}
 
 	static OutgoingEvent cancelled(UUID orderId) {
@@ -51,14 +51,16 @@ final class TestOrders {
 	/** A cancellation with any sequence, to build gaps. */
 	static OutgoingEvent cancelled(UUID orderId, long sequence) {
 		return validating.encode(new OrderCancelledV1(orderId, sequence,
-				List.of(new OrderCancelledV1.ReleasedLine("SKU-1", 2)), now(), "changed my mind"), metadata());
+				List.of(new OrderCancelledV1.ReleasedLine("SKU-1", 2)), now(), "changed my mind", "acme"), metadata());
 	}
 
 	private static OutgoingEvent placed(UUID orderId, String email, EventEncoder encoder) {
 		Money price = Money.of(1250, "EUR");
-		return encoder.encode(new OrderPlacedV1(orderId, 1, "c-1", email,
-				List.of(new OrderPlacedV1.Line("SKU-1", "Pen", 2, price, Money.of(2500, "EUR"))), Money.of(2500, "EUR"),
-				Money.of(0, "EUR"), Money.of(2500, "EUR"), "EUR", now()), metadata());
+		return encoder.encode(
+				new OrderPlacedV1(orderId, 1, "c-1", email,
+						List.of(new OrderPlacedV1.Line("SKU-1", "Pen", 2, price, Money.of(2500, "EUR"))),
+						Money.of(2500, "EUR"), Money.of(0, "EUR"), Money.of(2500, "EUR"), "EUR", now(), "acme"),
+				metadata());
 	}
 
 	private static EventMetadata metadata() {

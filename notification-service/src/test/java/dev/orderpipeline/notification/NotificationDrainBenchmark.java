@@ -114,7 +114,7 @@ class NotificationDrainBenchmark {
 						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 2, price, Money.of(2500, "EUR")),
 								new OrderPlacedV2.Line("PEN-2", "Pens", 1, price, price)),
 						new OrderPlacedV2.Totals(Money.of(3750, "EUR"), Money.of(750, "EUR"), Money.of(4500, "EUR")),
-						Instant.now().truncatedTo(ChronoUnit.MICROS)),
+						Instant.now().truncatedTo(ChronoUnit.MICROS), "default"),
 				EventMetadata.newEvent(URI.create("/order-service")));
 	}
 

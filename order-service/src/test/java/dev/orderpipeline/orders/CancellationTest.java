@@ -9,6 +9,8 @@ import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +86,52 @@ class CancellationTest {
 			.as("every caller sees the one cancellation that happened")
 			.containsOnly(cancelledAt);
 		assertThat(this.api.available(sku)).isEqualTo(4);
+	}
+
+	@Test
+	void theCallersReasonIsKeptWithTheOrderAndTheFirstOneStays() {
+		String sku = this.api.createProduct(100, 10);
+		String id = placedOrder(sku, 1);
+
+		HttpResponse<String> cancelled = this.api.post("/orders/" + id + "/cancel",
+				"{\"reason\": \"  Ordered the wrong size  \"}");
+		HttpResponse<String> again = this.api.post("/orders/" + id + "/cancel", "{\"reason\": \"Changed my mind\"}");
+
+		assertThat(cancelled.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.parse(cancelled.body()).read("$.cancelReason", String.class))
+			.isEqualTo("Ordered the wrong size");
+		assertThat(JsonPath.parse(again.body()).read("$.cancelReason", String.class))
+			.isEqualTo("Ordered the wrong size");
+		assertThat(JsonPath.parse(this.api.get("/orders/" + id).body()).read("$.cancelReason", String.class))
+			.isEqualTo("Ordered the wrong size");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"reason\": \"   \"}", "{\"reason\": \"line\\u0007bell\"}", "TOO_LONG" })
+	void aBadReasonIsAValidationProblemAndCancelsNothing(String body) {
+		String sku = this.api.createProduct(100, 10);
+		String id = placedOrder(sku, 2);
+		String request = body.equals("TOO_LONG") ? "{\"reason\": \"" + "x".repeat(501) + "\"}" : body;
+
+		HttpResponse<String> response = this.api.post("/orders/" + id + "/cancel", request);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(OrderApi.problem(response)).containsEntry("type", "https://errors.orderpipeline.dev/validation");
+		assertThat(JsonPath.parse(response.body()).read("$.errors[*].field", List.class)).containsExactly("reason");
+		assertThat(JsonPath.parse(this.api.get("/orders/" + id).body()).read("$.status", String.class))
+			.isEqualTo("PLACED");
+		assertThat(this.api.available(sku)).isEqualTo(8);
+	}
+
+	@Test
+	void aReasonThatIsNotAStringIsAProblem() {
+		String sku = this.api.createProduct(100, 10);
+		String id = placedOrder(sku, 1);
+
+		HttpResponse<String> response = this.api.post("/orders/" + id + "/cancel", "{\"reason\": {\"a\": 1}}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(OrderApi.problem(response)).containsKey("type");
 	}
 
 	@Test

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 import dev.orderpipeline.consumer.EventHandler;
 import dev.orderpipeline.consumer.ReceivedEvent;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.events.facts.OrderCancelled;
+import dev.orderpipeline.events.facts.OrderPlaced;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -59,13 +59,8 @@ class OrderAggregation implements EventHandler {
 
 	@Override
 	public void handle(List<ReceivedEvent> events) {
-		List<OrderPlacement> placements = onePerOrder(
-				events.stream().flatMap((event) -> event.placement().stream()).toList(), OrderPlacement::orderId);
-		List<OrderCancelledV1> cancellations = onePerOrder(events.stream()
-			.map(ReceivedEvent::event)
-			.filter(OrderCancelledV1.class::isInstance)
-			.map(OrderCancelledV1.class::cast)
-			.toList(), OrderCancelledV1::orderId);
+		List<OrderPlaced> placements = onePerOrder(facts(events, OrderPlaced.class), OrderPlaced::orderId);
+		List<OrderCancelled> cancellations = onePerOrder(facts(events, OrderCancelled.class), OrderCancelled::orderId);
 
 		AggregateDeltas deltas = new AggregateDeltas();
 		List<OrderFact> placed = this.placementsTimer.record(() -> this.ledger.recordPlacements(placements));
@@ -83,6 +78,10 @@ class OrderAggregation implements EventHandler {
 			}
 		}
 		this.aggregatesTimer.record(() -> this.aggregates.add(deltas));
+	}
+
+	private static <T> List<T> facts(List<ReceivedEvent> events, Class<T> kind) {
+		return events.stream().map(ReceivedEvent::fact).filter(kind::isInstance).map(kind::cast).toList();
 	}
 
 	/**

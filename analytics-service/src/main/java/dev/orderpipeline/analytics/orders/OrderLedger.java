@@ -12,8 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.events.facts.OrderCancelled;
+import dev.orderpipeline.events.facts.OrderDetails;
+import dev.orderpipeline.events.facts.OrderPlaced;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,7 @@ class OrderLedger {
 	 * @return the newly placed orders, with their cancellation day if the cancellation
 	 * came first
 	 */
-	List<OrderFact> recordPlacements(Collection<OrderPlacement> placements) {
+	List<OrderFact> recordPlacements(Collection<OrderPlaced> placements) {
 		if (placements.isEmpty()) {
 			return List.of();
 		}
@@ -76,7 +77,7 @@ class OrderLedger {
 	 * @param cancellations at most one per order
 	 * @return the newly cancelled orders, with their placement if it is known
 	 */
-	List<OrderFact> recordCancellations(Collection<OrderCancelledV1> cancellations) {
+	List<OrderFact> recordCancellations(Collection<OrderCancelled> cancellations) {
 		if (cancellations.isEmpty()) {
 			return List.of();
 		}
@@ -92,9 +93,9 @@ class OrderLedger {
 					where f.cancelled_at is null
 					""" + RETURNED);
 			statement.setArray(1,
-					connection.createArrayOf("uuid", cancellations.stream().map(OrderCancelledV1::orderId).toArray()));
-			statement.setArray(2, connection.createArrayOf("text",
-					cancellations.stream().map(OrderCancelledV1::tenantOrDefault).toArray()));
+					connection.createArrayOf("uuid", cancellations.stream().map(OrderCancelled::orderId).toArray()));
+			statement.setArray(2,
+					connection.createArrayOf("text", cancellations.stream().map(OrderCancelled::tenantId).toArray()));
 			statement.setArray(3, connection.createArrayOf("text",
 					cancellations.stream().map((c) -> c.cancelledAt().toString()).toArray()));
 			statement.setArray(4, connection.createArrayOf("text",
@@ -116,12 +117,12 @@ class OrderLedger {
 	private record PlacementRow(UUID orderId, String tenantId, LocalDate placedDay, String currency, long total,
 			int sourceVersion, List<String> skus, List<Integer> quantities, List<Long> lineTotals) {
 
-		static PlacementRow of(OrderPlacement placement) {
-			List<OrderPlacement.Line> lines = placement.lines();
-			return new PlacementRow(placement.orderId(), placement.tenantOrDefault(), utcDay(placement.placedAt()),
+		static PlacementRow of(OrderPlaced placement) {
+			List<OrderDetails.Line> lines = placement.lines();
+			return new PlacementRow(placement.orderId(), placement.tenantId(), utcDay(placement.placedAt()),
 					placement.currency(), placement.total().amount(), placement.sourceVersion(),
-					lines.stream().map(OrderPlacement.Line::sku).toList(),
-					lines.stream().map(OrderPlacement.Line::quantity).toList(),
+					lines.stream().map(OrderDetails.Line::sku).toList(),
+					lines.stream().map(OrderDetails.Line::quantity).toList(),
 					lines.stream().map((line) -> line.lineTotal().amount()).toList());
 		}
 

@@ -27,14 +27,6 @@ public record OrderCancelledV1(UUID orderId, long sequence, List<ReleasedLine> r
 		Contracts.optionalTenant(tenantId);
 	}
 
-	/**
-	 * An event without a tenant, as published before tenancy.
-	 */
-	public OrderCancelledV1(UUID orderId, long sequence, List<ReleasedLine> releasedLines, Instant cancelledAt,
-			String reason) {
-		this(orderId, sequence, releasedLines, cancelledAt, reason, null);
-	}
-
 	@Override
 	public Instant occurredAt() {
 		return this.cancelledAt;

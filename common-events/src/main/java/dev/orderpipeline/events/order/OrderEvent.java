@@ -6,7 +6,8 @@ import java.util.UUID;
 import dev.orderpipeline.events.IntegrationEvent;
 
 /** An integration event about one order. Its subject and Kafka key is the order id. */
-public sealed interface OrderEvent extends IntegrationEvent permits OrderPlacedV1, OrderPlacedV2, OrderCancelledV1 {
+public sealed interface OrderEvent extends IntegrationEvent
+		permits OrderPlacedV1, OrderPlacedV2, OrderCancelledV1, OrderCancelledV2 {
 
 	/**
 	 * The tenant of events published before orders carried one.

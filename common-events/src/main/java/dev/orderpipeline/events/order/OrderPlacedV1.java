@@ -44,14 +44,6 @@ public record OrderPlacedV1(UUID orderId, long sequence, String customerId, Stri
 				lines.stream().flatMap((line) -> Stream.of(line.unitPrice(), line.lineTotal()))));
 	}
 
-	/**
-	 * An event without a tenant, as published before tenancy.
-	 */
-	public OrderPlacedV1(UUID orderId, long sequence, String customerId, String customerEmail, List<Line> lines,
-			Money subtotal, Money tax, Money total, String currency, Instant placedAt) {
-		this(orderId, sequence, customerId, customerEmail, lines, subtotal, tax, total, currency, placedAt, null);
-	}
-
 	@Override
 	public Instant occurredAt() {
 		return this.placedAt;

@@ -37,14 +37,6 @@ public record OrderPlacedV2(UUID orderId, long sequence, Customer customer, List
 				lines.stream().flatMap((line) -> Stream.of(line.unitPrice(), line.lineTotal()))));
 	}
 
-	/**
-	 * An event without a tenant, as published before tenancy.
-	 */
-	public OrderPlacedV2(UUID orderId, long sequence, Customer customer, List<Line> lines, Totals totals,
-			Instant placedAt) {
-		this(orderId, sequence, customer, lines, totals, placedAt, null);
-	}
-
 	@Override
 	public Instant occurredAt() {
 		return this.placedAt;

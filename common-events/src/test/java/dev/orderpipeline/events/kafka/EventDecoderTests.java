@@ -99,7 +99,7 @@ class EventDecoderTests {
 		OrderPlacedV1 valid = new TestEvents(28).orderPlacedV1();
 		OrderPlacedV1 negativeTax = new OrderPlacedV1(valid.orderId(), valid.sequence(), valid.customerId(),
 				valid.customerEmail(), valid.lines(), valid.subtotal(), Money.of(-1, valid.currency()), valid.total(),
-				valid.currency(), valid.placedAt());
+				valid.currency(), valid.placedAt(), valid.tenantId());
 
 		assertThat(EventEncoder.validating(schemas).encode(valid, this.metadata).value()).isNotEmpty();
 		assertThatExceptionOfType(EventFormatException.class)

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.orderpipeline.consumer.EventHandler;
 import dev.orderpipeline.consumer.ReceivedEvent;
-import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.events.facts.OrderPlaced;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,8 +31,7 @@ class ExampleOrderCounter implements EventHandler {
 			statement.setObject(1, UUID.fromString(event.id()));
 			statement.setObject(2, UUID.fromString(event.subject()));
 			statement.setString(3, event.type().typeName());
-			statement.setObject(4,
-					event.placement().map(OrderPlacement::total).map((total) -> total.amount()).orElse(null));
+			statement.setObject(4, (event.fact() instanceof OrderPlaced placed) ? placed.total().amount() : null);
 		});
 	}
 

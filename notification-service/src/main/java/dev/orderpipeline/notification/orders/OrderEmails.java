@@ -7,8 +7,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.events.facts.OrderCancelled;
+import dev.orderpipeline.events.facts.OrderDetails;
+import dev.orderpipeline.events.facts.OrderPlaced;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -22,8 +23,8 @@ final class OrderEmails {
 	private OrderEmails() {
 	}
 
-	static EmailContent confirmation(OrderPlacement placement) {
-		OrderSummary summary = OrderSummary.of(placement);
+	static EmailContent confirmation(OrderPlaced placement) {
+		OrderSummary summary = OrderSummary.of(placement.order());
 		String subject = "Your order " + placement.orderId() + " is confirmed";
 		String text = """
 				Thank you for your order.
@@ -41,10 +42,11 @@ final class OrderEmails {
 	}
 
 	/**
-	 * The cancellation email; with the placement's summary when this service saw the
-	 * placement, otherwise with the released SKUs and quantities only.
+	 * The cancellation email; with the order's summary when the cancellation carries it
+	 * or this service saw the placement, otherwise with the released SKUs and quantities
+	 * only.
 	 */
-	static EmailContent cancellation(OrderCancelledV1 cancelled, Optional<OrderSummary> summary) {
+	static EmailContent cancellation(OrderCancelled cancelled, Optional<OrderSummary> summary) {
 		UUID orderId = cancelled.orderId();
 		String subject = "Your order " + orderId + " was cancelled";
 		String reason = (cancelled.reason() != null) ? "Reason: " + cancelled.reason() + "\n" : "";
@@ -79,7 +81,7 @@ final class OrderEmails {
 		return new EmailContent(subject, text, html);
 	}
 
-	private static String textLines(List<OrderPlacement.Line> lines) {
+	private static String textLines(List<OrderDetails.Line> lines) {
 		return lines.stream()
 			.map((line) -> "%d x %s (%s) at %s = %s%n".formatted(line.quantity(), line.productName(), line.sku(),
 					Amounts.format(line.unitPrice()), Amounts.format(line.lineTotal())))

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import dev.orderpipeline.consumer.EventHandler;
 import dev.orderpipeline.consumer.ReceivedEvent;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.events.facts.OrderCancelled;
+import dev.orderpipeline.events.facts.OrderPlaced;
 import dev.orderpipeline.notification.delivery.EmailDelivery;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The runtime hands an order's events over in sequence order (a cancellation that arrives
  * first waits for its placement), so the cancellation email finds the recipient the
- * confirmation recorded.
+ * confirmation recorded. A cancellation from {@code order.cancelled.v2} on carries the
+ * order itself, and its copy is used first.
  */
 @Component
 class OrderNotifications implements EventHandler {
@@ -54,10 +55,8 @@ class OrderNotifications implements EventHandler {
 
 	@Override
 	public void handle(List<ReceivedEvent> events) {
-		List<ReceivedEvent> placements = events.stream().filter((e) -> e.placement().isPresent()).toList();
-		List<ReceivedEvent> cancellations = events.stream()
-			.filter((e) -> e.event() instanceof OrderCancelledV1)
-			.toList();
+		List<ReceivedEvent> placements = events.stream().filter((e) -> e.fact() instanceof OrderPlaced).toList();
+		List<ReceivedEvent> cancellations = events.stream().filter((e) -> e.fact() instanceof OrderCancelled).toList();
 		if (!placements.isEmpty()) {
 			confirm(placements);
 		}
@@ -73,15 +72,15 @@ class OrderNotifications implements EventHandler {
 		this.jdbc.batchUpdate("""
 				insert into order_contact (order_id, customer_id, customer_email, summary) values (?, ?, ?, ?::jsonb)
 				on conflict (order_id) do nothing""", placements, placements.size(), (statement, event) -> {
-			OrderPlacement placement = event.placement().orElseThrow();
+			OrderPlaced placement = (OrderPlaced) event.fact();
 			statement.setObject(1, placement.orderId());
 			statement.setString(2, placement.customerId());
 			statement.setString(3, placement.customerEmail());
-			statement.setString(4, this.json.writeValueAsString(OrderSummary.of(placement)));
+			statement.setString(4, this.json.writeValueAsString(OrderSummary.of(placement.order())));
 		});
 		List<NewNotification> notifications = placements.stream().map((event) -> {
-			OrderPlacement placement = event.placement().orElseThrow();
-			return new NewNotification(UUID.fromString(event.id()), placement.orderId(), placement.tenantOrDefault(),
+			OrderPlaced placement = (OrderPlaced) event.fact();
+			return new NewNotification(UUID.fromString(event.id()), placement.orderId(), placement.tenantId(),
 					"ORDER_CONFIRMATION", placement.customerEmail(), OrderEmails.confirmation(placement));
 		}).toList();
 		insert(notifications);
@@ -89,15 +88,18 @@ class OrderNotifications implements EventHandler {
 
 	private void announceCancellations(List<ReceivedEvent> cancellations) {
 		Map<UUID, Contact> contacts = contacts(
-				cancellations.stream().map((e) -> ((OrderCancelledV1) e.event()).orderId()).distinct().toList());
+				cancellations.stream().map((e) -> e.fact().orderId()).distinct().toList());
 		List<NewNotification> notifications = new ArrayList<>();
 		for (ReceivedEvent event : cancellations) {
-			OrderCancelledV1 cancelled = (OrderCancelledV1) event.event();
-			Optional<Contact> contact = Optional.ofNullable(contacts.get(cancelled.orderId()));
+			OrderCancelled cancelled = (OrderCancelled) event.fact();
+			// The event's own copy of the order first: it is there even when the
+			// cancellation arrives before its placement.
+			Optional<Contact> contact = cancelled.order()
+				.map((order) -> new Contact(order.customerEmail(), OrderSummary.of(order)))
+				.or(() -> Optional.ofNullable(contacts.get(cancelled.orderId())));
 			EmailContent email = OrderEmails.cancellation(cancelled, contact.map(Contact::summary));
-			notifications
-				.add(new NewNotification(UUID.fromString(event.id()), cancelled.orderId(), cancelled.tenantOrDefault(),
-						"ORDER_CANCELLATION", contact.map(Contact::email).orElse(null), email));
+			notifications.add(new NewNotification(UUID.fromString(event.id()), cancelled.orderId(),
+					cancelled.tenantId(), "ORDER_CANCELLATION", contact.map(Contact::email).orElse(null), email));
 		}
 		insert(notifications);
 	}

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacement;
+import dev.orderpipeline.events.facts.OrderCancelled;
+import dev.orderpipeline.events.facts.OrderDetails;
+import dev.orderpipeline.events.facts.OrderPlaced;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +38,8 @@ class OrderEmailsTests {
 
 	@Test
 	void aCancellationWithoutThePlacementListsTheReleasedLines() {
-		OrderCancelledV1 cancelled = new OrderCancelledV1(ORDER, 2,
-				List.of(new OrderCancelledV1.ReleasedLine("<SKU>", 3)), Instant.EPOCH, null);
+		OrderCancelled cancelled = new OrderCancelled(ORDER, 2, "default",
+				List.of(new OrderCancelled.ReleasedLine("<SKU>", 3)), Instant.EPOCH, null, Optional.empty(), 1);
 
 		EmailContent email = OrderEmails.cancellation(cancelled, Optional.empty());
 
@@ -47,10 +48,10 @@ class OrderEmailsTests {
 		assertThat(email.html()).contains("<li>3 x &lt;SKU&gt;</li>");
 	}
 
-	private static OrderPlacement placement(String productName, String sku) {
+	private static OrderPlaced placement(String productName, String sku) {
 		Money price = Money.of(300, "EUR");
-		return new OrderPlacement(ORDER, 1, "c-1", "ada@example.com",
-				List.of(new OrderPlacement.Line(sku, productName, 1, price, price)), price, Money.of(0, "EUR"), price,
+		return new OrderPlaced(ORDER, 1, "default", new OrderDetails("c-1", "ada@example.com",
+				List.of(new OrderDetails.Line(sku, productName, 1, price, price)), price, Money.of(0, "EUR"), price),
 				Instant.EPOCH, 1);
 	}
 

@@ -21,6 +21,7 @@ import dev.orderpipeline.events.kafka.EventEncoder;
 import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.events.order.OrderCancelledV1;
+import dev.orderpipeline.events.order.OrderCancelledV2;
 import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 import dev.orderpipeline.notification.TestSmtpServer;
@@ -119,7 +120,7 @@ class OrderNotificationsTests {
 		send(placement);
 		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(placement)).size() == 1);
 
-		OutgoingEvent marker = cancelled(orderId);
+		OutgoingEvent marker = cancelled(orderId, "grace@example.com");
 		send(placement, marker);
 
 		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(marker)).size() == 1);
@@ -130,7 +131,8 @@ class OrderNotificationsTests {
 	void emailsHaveTextAndHtmlPartsWithTheLinesAndTotalsAndEscapeTheHtml() throws Exception {
 		UUID orderId = UUID.randomUUID();
 		OutgoingEvent placement = placedV2(orderId, "linus@example.com");
-		OutgoingEvent cancellation = cancelled(orderId);
+		// A v1 cancellation: its email repeats the order as this service recorded it.
+		OutgoingEvent cancellation = cancelledV1(orderId);
 
 		send(placement, cancellation);
 
@@ -161,7 +163,7 @@ class OrderNotificationsTests {
 	void anSmtpOutageDelaysTheEmailsWhichAreSentOnceAndInOrderWhenTheServerIsBack() throws Exception {
 		UUID orderId = UUID.randomUUID();
 		OutgoingEvent placement = placedV1(orderId, "barbara@example.com");
-		OutgoingEvent cancellation = cancelled(orderId);
+		OutgoingEvent cancellation = cancelled(orderId, "barbara@example.com");
 		TestSmtpServer.stop();
 
 		send(placement, cancellation);
@@ -198,7 +200,7 @@ class OrderNotificationsTests {
 	@Test
 	void aCancellationPublishedBeforeItsPlacementWaitsForItAndBothEmailsGoOut() throws Exception {
 		UUID cancelledFirst = UUID.randomUUID();
-		OutgoingEvent cancellation = cancelled(cancelledFirst);
+		OutgoingEvent cancellation = cancelledV1(cancelledFirst);
 		OutgoingEvent latePlacement = placedV1(cancelledFirst, "edsger@example.com");
 
 		send(cancellation, latePlacement);
@@ -217,7 +219,7 @@ class OrderNotificationsTests {
 		UUID orderId = UUID.randomUUID();
 		String recipient = "list-" + orderId + "@example.com";
 		OutgoingEvent placement = placedV1(orderId, recipient);
-		OutgoingEvent cancellation = cancelled(orderId);
+		OutgoingEvent cancellation = cancelled(orderId, recipient);
 		send(placement, cancellation);
 		await().atMost(TIMEOUT).until(() -> TestSmtpServer.withMessageId(messageId(cancellation)).size() == 1);
 		awaitAllSent(orderId);
@@ -395,7 +397,20 @@ class OrderNotificationsTests {
 				EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
+	/** An {@code order.cancelled.v2}, as order-service publishes it: with the order. */
 	private static OutgoingEvent cancelled(UUID orderId) {
+		return cancelled(orderId, "ada@example.com");
+	}
+
+	private static OutgoingEvent cancelled(UUID orderId, String email) {
+		return encoder.encode(
+				new OrderCancelledV2(orderId, 2, TENANT, new OrderPlacedV2.Customer("c-1", email),
+						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 1, eur(1999), eur(1999))),
+						new OrderPlacedV2.Totals(eur(1999), eur(0), eur(1999)), now(), "changed my mind"),
+				EventMetadata.newEvent(URI.create("/order-service")));
+	}
+
+	private static OutgoingEvent cancelledV1(UUID orderId) {
 		return encoder.encode(new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("BOOK-1", 1)),
 				now(), "changed my mind", TENANT), EventMetadata.newEvent(URI.create("/order-service")));
 	}

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import dev.orderpipeline.orders.catalog.StockRepository;
+import dev.orderpipeline.orders.order.domain.CancelReason;
 import dev.orderpipeline.orders.order.domain.Order;
 import dev.orderpipeline.orders.order.domain.OrderOwner;
 import dev.orderpipeline.orders.order.domain.OrderStatus;
@@ -37,15 +38,16 @@ public class OrderCancellation {
 	}
 
 	/**
+	 * @param reason why, or {@code null} if the caller gave none
 	 * @return the order as it is after the call; unchanged if it was already cancelled
 	 * @throws OrderNotFoundException if there is no such order of this owner
 	 */
 	@Transactional
-	public Order cancel(OrderOwner owner, UUID orderId) {
+	public Order cancel(OrderOwner owner, UUID orderId, CancelReason reason) {
 		Order order = this.orders.findOwnedForUpdate(orderId, owner)
 			.orElseThrow(() -> new OrderNotFoundException(orderId));
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
-		order.cancel(now).ifPresent((cancelled) -> {
+		order.cancel(now, reason).ifPresent((cancelled) -> {
 			this.orders.updateStatus(order, OrderStatus.PLACED);
 			this.stock.release(order.reservation());
 			this.events.record(cancelled);

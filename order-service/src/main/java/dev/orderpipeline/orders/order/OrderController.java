@@ -186,11 +186,14 @@ class OrderController {
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel one of the caller's orders",
-			description = "Moves a PLACED order to CANCELLED and releases its stock. Cancelling a cancelled order "
-					+ "returns it unchanged. Another customer's or tenant's order is 404.")
+			description = "Moves a PLACED order to CANCELLED and releases its stock; an optional body gives the "
+					+ "reason, kept with the order and published with the cancellation. Cancelling a cancelled "
+					+ "order returns it unchanged, with its first reason. Another customer's or tenant's order is 404.")
+	@ApiResponse(responseCode = "400", description = "The reason is blank, too long or not printable")
 	@ApiResponse(responseCode = "404", description = "No such order of the caller")
-	OrderResponse cancel(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
-		return OrderResponse.of(this.cancellation.cancel(owner(caller), id));
+	OrderResponse cancel(@Parameter(hidden = true) Caller caller, @PathVariable UUID id,
+			@RequestBody(required = false) CancelOrderRequest request) {
+		return OrderResponse.of(this.cancellation.cancel(owner(caller), id, CancelOrderRequest.reasonOf(request)));
 	}
 
 	private static OrderOwner owner(Caller caller) {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Repository;
 public class OrderRepository {
 
 	private static final String ORDER_COLUMNS = "o.id, o.tenant_id, o.customer_id, o.customer_email, o.status, o.currency, "
-			+ "o.subtotal_minor, o.tax_minor, o.total_minor, o.tax_rate_bp, o.created_at, o.cancelled_at";
+			+ "o.subtotal_minor, o.tax_minor, o.total_minor, o.tax_rate_bp, o.created_at, o.cancelled_at, o.cancel_reason";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -118,8 +118,10 @@ public class OrderRepository {
 	}
 
 	public void updateStatus(Order order, OrderStatus expectedCurrent) {
-		int updated = this.jdbc.sql("update orders set status = ?, cancelled_at = ? where id = ? and status = ?")
-			.params(order.status().name(), utc(order.cancelledAt()), order.id(), expectedCurrent.name())
+		int updated = this.jdbc
+			.sql("update orders set status = ?, cancelled_at = ?, cancel_reason = ? where id = ? and status = ?")
+			.params(order.status().name(), utc(order.cancelledAt()), order.cancelReason(), order.id(),
+					expectedCurrent.name())
 			.update();
 		if (updated != 1) {
 			// The row lock taken by findByIdForUpdate makes this unreachable; failing
@@ -169,7 +171,7 @@ public class OrderRepository {
 
 	private record OrderRow(UUID id, String tenantId, String customerId, String customerEmail, OrderStatus status,
 			Currency currency, long subtotal, long tax, long total, int taxRateBasisPoints, Instant createdAt,
-			Instant cancelledAt) {
+			Instant cancelledAt, String cancelReason) {
 
 		static OrderRow of(ResultSet rs, int rowNum) throws SQLException {
 			OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
@@ -178,14 +180,14 @@ public class OrderRepository {
 					Currency.getInstance(rs.getString("currency")), rs.getLong("subtotal_minor"),
 					rs.getLong("tax_minor"), rs.getLong("total_minor"), rs.getInt("tax_rate_bp"),
 					rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-					(cancelledAt != null) ? cancelledAt.toInstant() : null);
+					(cancelledAt != null) ? cancelledAt.toInstant() : null, rs.getString("cancel_reason"));
 		}
 
 		Order toOrder(List<OrderLine> lines) {
 			return Order.restore(this.id, this.tenantId, this.customerId, this.customerEmail, this.currency, lines,
 					new Money(this.subtotal, this.currency), new TaxRate(this.taxRateBasisPoints),
 					new Money(this.tax, this.currency), new Money(this.total, this.currency), this.createdAt,
-					this.status, this.cancelledAt);
+					this.status, this.cancelledAt, this.cancelReason);
 		}
 
 	}

@@ -15,13 +15,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record OrderResponse(UUID id, OrderStatus status, String tenantId, String customerId, String customerEmail,
 		String currency, List<Line> lines, MoneyJson subtotal,
 		@Schema(description = "Tax on the subtotal at the configured rate, rounded half-up to the minor unit") MoneyJson tax,
-		MoneyJson total, Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Instant cancelledAt) {
+		MoneyJson total, Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Instant cancelledAt,
+		@Schema(description = "Why the order was cancelled, as given by the caller") @JsonInclude(JsonInclude.Include.NON_NULL) String cancelReason) {
 
 	static OrderResponse of(Order order) {
 		return new OrderResponse(order.id(), order.status(), order.tenantId(), order.customerId(),
 				order.customerEmail(), order.currency().getCurrencyCode(),
 				order.lines().stream().map(Line::of).toList(), MoneyJson.of(order.subtotal()),
-				MoneyJson.of(order.tax()), MoneyJson.of(order.total()), order.createdAt(), order.cancelledAt());
+				MoneyJson.of(order.tax()), MoneyJson.of(order.total()), order.createdAt(), order.cancelledAt(),
+				order.cancelReason());
 	}
 
 	@Schema(name = "OrderLine")

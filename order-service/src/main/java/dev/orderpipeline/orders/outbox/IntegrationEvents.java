@@ -4,63 +4,48 @@ import java.util.List;
 
 import dev.orderpipeline.events.IntegrationEvent;
 import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacedV1;
+import dev.orderpipeline.events.order.OrderCancelledV2;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 import dev.orderpipeline.orders.order.domain.OrderCancelled;
 import dev.orderpipeline.orders.order.domain.OrderEvent;
+import dev.orderpipeline.orders.order.domain.OrderLine;
 import dev.orderpipeline.orders.order.domain.OrderPlaced;
-import dev.orderpipeline.orders.outbox.EventsProperties.PlacedVersion;
 
 /**
  * Turns this service's domain facts into the published contracts of
- * {@code common-events}: the edge where the domain's language meets the wire format.
+ * {@code common-events}: the edge where the domain's language meets the wire format. It
+ * publishes the newest major version of each type; consumers still read the older ones
+ * (common-events upcasts them), so events already on the topic stay valid.
  */
 final class IntegrationEvents {
 
-	private final PlacedVersion placedVersion;
-
-	IntegrationEvents(PlacedVersion placedVersion) {
-		this.placedVersion = placedVersion;
-	}
-
 	IntegrationEvent of(OrderEvent event, long sequence) {
 		if (event instanceof OrderPlaced placed) {
-			return (this.placedVersion == PlacedVersion.V2) ? placedV2(placed, sequence) : placedV1(placed, sequence);
+			return placed(placed, sequence);
 		}
-		return cancelledV1((OrderCancelled) event, sequence);
+		return cancelled((OrderCancelled) event, sequence);
 	}
 
-	static OrderPlacedV1 placedV1(OrderPlaced placed, long sequence) {
-		List<OrderPlacedV1.Line> lines = placed.lines()
-			.stream()
-			.map((line) -> new OrderPlacedV1.Line(line.sku(), line.productName(), line.quantity(),
-					money(line.unitPrice()), money(line.lineTotal())))
-			.toList();
-		return new OrderPlacedV1(placed.orderId(), sequence, placed.customerId(), placed.customerEmail(), lines,
-				money(placed.subtotal()), money(placed.tax()), money(placed.total()), placed.total().currencyCode(),
-				placed.placedAt(), placed.tenantId());
-	}
-
-	static OrderPlacedV2 placedV2(OrderPlaced placed, long sequence) {
-		List<OrderPlacedV2.Line> lines = placed.lines()
-			.stream()
-			.map((line) -> new OrderPlacedV2.Line(line.sku(), line.productName(), line.quantity(),
-					money(line.unitPrice()), money(line.lineTotal())))
-			.toList();
+	static OrderPlacedV2 placed(OrderPlaced placed, long sequence) {
 		return new OrderPlacedV2(placed.orderId(), sequence,
-				new OrderPlacedV2.Customer(placed.customerId(), placed.customerEmail()), lines,
+				new OrderPlacedV2.Customer(placed.customerId(), placed.customerEmail()), lines(placed.lines()),
 				new OrderPlacedV2.Totals(money(placed.subtotal()), money(placed.tax()), money(placed.total())),
 				placed.placedAt(), placed.tenantId());
 	}
 
-	static OrderCancelledV1 cancelledV1(OrderCancelled cancelled, long sequence) {
-		return new OrderCancelledV1(cancelled.orderId(), sequence,
-				cancelled.releasedLines()
-					.stream()
-					.map((line) -> new OrderCancelledV1.ReleasedLine(line.sku(), line.quantity()))
-					.toList(),
-				cancelled.cancelledAt(), null, cancelled.tenantId());
+	static OrderCancelledV2 cancelled(OrderCancelled cancelled, long sequence) {
+		return new OrderCancelledV2(cancelled.orderId(), sequence, cancelled.tenantId(),
+				new OrderPlacedV2.Customer(cancelled.customerId(), cancelled.customerEmail()),
+				lines(cancelled.releasedLines()),
+				new OrderPlacedV2.Totals(money(cancelled.subtotal()), money(cancelled.tax()), money(cancelled.total())),
+				cancelled.cancelledAt(), cancelled.reason());
+	}
+
+	private static List<OrderPlacedV2.Line> lines(List<OrderLine> lines) {
+		return lines.stream()
+			.map((line) -> new OrderPlacedV2.Line(line.sku(), line.productName(), line.quantity(),
+					money(line.unitPrice()), money(line.lineTotal())))
+			.toList();
 	}
 
 	private static Money money(dev.orderpipeline.orders.money.Money money) {

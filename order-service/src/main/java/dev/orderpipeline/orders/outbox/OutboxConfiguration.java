@@ -34,7 +34,7 @@ class OutboxConfiguration {
 	OrderEventRecorder outboxWriter(JdbcClient jdbc, OrderRepository orders, EventsProperties events, JsonMapper json,
 			ObjectProvider<OutboxRelay> relay, OutboxTracing tracing) {
 		EventEncoder encoder = events.validate() ? EventEncoder.validating(new EventSchemas()) : new EventEncoder();
-		return new OutboxWriter(jdbc, orders, new IntegrationEvents(events.placedVersion()), encoder, events, json,
+		return new OutboxWriter(jdbc, orders, new IntegrationEvents(), encoder, events, json,
 				() -> relay.ifAvailable(OutboxRelay::wake), tracing);
 	}
 

@@ -71,8 +71,8 @@ class BrokerOutageTest {
 
 			for (int i = 0; i < orders.size(); i++) {
 				String order = orders.get(i);
-				List<String> expected = (i < 3) ? List.of("order.placed.v1", "order.cancelled.v1")
-						: List.of("order.placed.v1");
+				List<String> expected = (i < 3) ? List.of("order.placed.v2", "order.cancelled.v2")
+						: List.of("order.placed.v2");
 				List<ConsumerRecord<String, byte[]>> records = log.awaitRecords(order,
 						(list) -> distinctTypesInOrder(list).equals(expected), Duration.ofSeconds(90));
 				// Duplicates are allowed, loss and reordering are not: the first

@@ -7,16 +7,14 @@ import java.util.UUID;
 import dev.orderpipeline.events.EventSchemas;
 import dev.orderpipeline.events.EventSerializer;
 import dev.orderpipeline.events.EventType;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacedV1;
+import dev.orderpipeline.events.IntegrationEvent;
+import dev.orderpipeline.events.facts.OrderFacts;
+import dev.orderpipeline.events.order.OrderCancelledV2;
 import dev.orderpipeline.events.order.OrderPlacedV2;
-import dev.orderpipeline.events.order.OrderPlacement;
-import dev.orderpipeline.events.order.OrderPlacements;
 import dev.orderpipeline.orders.money.Money;
 import dev.orderpipeline.orders.order.domain.OrderCancelled;
 import dev.orderpipeline.orders.order.domain.OrderLine;
 import dev.orderpipeline.orders.order.domain.OrderPlaced;
-import dev.orderpipeline.orders.outbox.EventsProperties.PlacedVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,41 +30,43 @@ class IntegrationEventsTest {
 			Instant.parse("2026-11-23T09:16:02.123456Z"));
 
 	@Test
-	void theSwitchChoosesTheVersionOfOrderPlaced() {
-		assertThat(new IntegrationEvents(PlacedVersion.V1).of(this.placed, 1)).isInstanceOf(OrderPlacedV1.class);
-		assertThat(new IntegrationEvents(PlacedVersion.V2).of(this.placed, 1)).isInstanceOf(OrderPlacedV2.class);
+	void aPlacementIsPublishedAsTheNewestVersionAndReadsBackAsTheSameOrder() {
+		IntegrationEvent event = new IntegrationEvents().of(this.placed, 1);
+
+		assertThat(event).isInstanceOf(OrderPlacedV2.class);
+		assertThat(SCHEMAS.violations(EventType.ORDER_PLACED_V2, new EventSerializer().serialize(event))).isEmpty();
+		dev.orderpipeline.events.facts.OrderPlaced fact = (dev.orderpipeline.events.facts.OrderPlaced) OrderFacts
+			.of(event);
+		assertThat(fact.tenantId()).isEqualTo("acme");
+		assertThat(fact.customerEmail()).isEqualTo("ana@example.com");
+		assertThat(fact.total()).isEqualTo(dev.orderpipeline.events.Money.of(1680, "EUR"));
+		assertThat(fact.lines()).hasSize(2);
+		assertThat(fact.sourceVersion()).isEqualTo(2);
 	}
 
 	@Test
-	void bothVersionsAreValidAndReadAsTheSamePlacement() {
-		OrderPlacedV1 v1 = IntegrationEvents.placedV1(this.placed, 1);
-		OrderPlacedV2 v2 = IntegrationEvents.placedV2(this.placed, 1);
-		assertThat(SCHEMAS.violations(EventType.ORDER_PLACED_V1, new EventSerializer().serialize(v1))).isEmpty();
-		assertThat(SCHEMAS.violations(EventType.ORDER_PLACED_V2, new EventSerializer().serialize(v2))).isEmpty();
+	void aCancellationIsPublishedAsTheNewestVersionWithTheOrderAndTheReason() {
+		OrderCancelled domain = new OrderCancelled(this.placed.orderId(), "acme", "c-1", "ana@example.com",
+				this.placed.lines(), this.placed.subtotal(), this.placed.tax(), this.placed.total(), Instant.now(),
+				"Ordered twice");
 
-		OrderPlacement fromV1 = OrderPlacements.from(v1).orElseThrow();
-		OrderPlacement fromV2 = OrderPlacements.from(v2).orElseThrow();
+		IntegrationEvent event = new IntegrationEvents().of(domain, 2);
 
-		assertThat(fromV2).usingRecursiveComparison().ignoringFields("sourceVersion").isEqualTo(fromV1);
-		assertThat(fromV1.total()).isEqualTo(dev.orderpipeline.events.Money.of(1680, "EUR"));
-		assertThat(fromV1.lines()).hasSize(2);
-		assertThat(fromV2.sourceVersion()).isEqualTo(2);
-		assertThat(v1.tenantId()).isEqualTo("acme");
-		assertThat(v2.tenantId()).isEqualTo("acme");
-		assertThat(fromV1.tenantId()).isEqualTo("acme");
-	}
-
-	@Test
-	void aCancellationReleasesEveryLineWithItsSequence() {
-		OrderCancelledV1 cancelled = (OrderCancelledV1) new IntegrationEvents(PlacedVersion.V1)
-			.of(new OrderCancelled(this.placed.orderId(), "acme", "c-1", this.placed.lines(), Instant.now()), 2);
-
-		assertThat(cancelled.sequence()).isEqualTo(2);
-		assertThat(cancelled.tenantId()).isEqualTo("acme");
-		assertThat(cancelled.releasedLines()).containsExactly(new OrderCancelledV1.ReleasedLine("SKU-1", 2),
-				new OrderCancelledV1.ReleasedLine("SKU-2", 1));
-		assertThat(SCHEMAS.violations(EventType.ORDER_CANCELLED_V1, new EventSerializer().serialize(cancelled)))
-			.isEmpty();
+		assertThat(event).isInstanceOf(OrderCancelledV2.class);
+		assertThat(SCHEMAS.violations(EventType.ORDER_CANCELLED_V2, new EventSerializer().serialize(event))).isEmpty();
+		dev.orderpipeline.events.facts.OrderCancelled fact = (dev.orderpipeline.events.facts.OrderCancelled) OrderFacts
+			.of(event);
+		assertThat(fact.sequence()).isEqualTo(2);
+		assertThat(fact.tenantId()).isEqualTo("acme");
+		assertThat(fact.reason()).isEqualTo("Ordered twice");
+		assertThat(fact.releasedLines()).containsExactly(
+				new dev.orderpipeline.events.facts.OrderCancelled.ReleasedLine("SKU-1", 2),
+				new dev.orderpipeline.events.facts.OrderCancelled.ReleasedLine("SKU-2", 1));
+		assertThat(fact.order()).hasValueSatisfying((order) -> {
+			assertThat(order.customerId()).isEqualTo("c-1");
+			assertThat(order.customerEmail()).isEqualTo("ana@example.com");
+			assertThat(order.total().amount()).isEqualTo(1680);
+		});
 	}
 
 }

@@ -12,8 +12,8 @@ import dev.orderpipeline.events.EventTopics;
 import dev.orderpipeline.events.EventType;
 import dev.orderpipeline.events.kafka.EventDecoder;
 import dev.orderpipeline.events.kafka.IncomingEvent;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacedV1;
+import dev.orderpipeline.events.order.OrderCancelledV2;
+import dev.orderpipeline.events.order.OrderPlacedV2;
 import dev.orderpipeline.orders.OrderApi;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
@@ -78,7 +78,7 @@ class OutboxPublishingTest {
 	}
 
 	@Test
-	void placingAnOrderPublishesOneOrderPlacedV1WithEveryCloudEventsHeader() {
+	void placingAnOrderPublishesOneOrderPlacedV2WithEveryCloudEventsHeader() {
 		String sku = this.api.createProduct(250, 10);
 		String customer = newCustomer();
 		HttpResponse<String> placed = this.api.asCustomer(customer)
@@ -99,7 +99,7 @@ class OutboxPublishingTest {
 		assertThat(record.key()).isEqualTo(orderId);
 		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
 		assertThat(header(record, "ce_id")).satisfies((id) -> UUID.fromString(id));
-		assertThat(header(record, "ce_type")).isEqualTo("order.placed.v1");
+		assertThat(header(record, "ce_type")).isEqualTo("order.placed.v2");
 		assertThat(header(record, "ce_source")).isEqualTo("/order-service");
 		assertThat(header(record, "ce_time")).isNotBlank();
 		assertThat(header(record, "ce_subject")).isEqualTo(orderId);
@@ -109,13 +109,13 @@ class OutboxPublishingTest {
 			.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
 			.isNotEqualTo(TRACEPARENT);
 		assertThat(header(record, "ce_correlationid")).isEqualTo("req-" + customer);
-		assertThat(this.schemas.violations(EventType.ORDER_PLACED_V1, record.value())).isEmpty();
+		assertThat(this.schemas.violations(EventType.ORDER_PLACED_V2, record.value())).isEmpty();
 
 		IncomingEvent incoming = EventDecoder.validating(this.schemas).decode(record).orElseThrow();
-		assertThat(incoming.event()).isInstanceOfSatisfying(OrderPlacedV1.class, (event) -> {
+		assertThat(incoming.event()).isInstanceOfSatisfying(OrderPlacedV2.class, (event) -> {
 			assertThat(event.orderId()).hasToString(orderId);
 			assertThat(event.sequence()).isEqualTo(1);
-			assertThat(event.customerId()).isEqualTo(customer);
+			assertThat(event.customer().id()).isEqualTo(customer);
 			// The tenant travels in the event, from the token of the customer who placed
 			// it.
 			assertThat(event.tenantId()).isEqualTo(OrderApi.TENANT);
@@ -123,8 +123,8 @@ class OutboxPublishingTest {
 				assertThat(line.sku()).isEqualTo(sku);
 				assertThat(line.quantity()).isEqualTo(2);
 			});
-			assertThat(event.subtotal().amount()).isEqualTo(500);
-			assertThat(event.total().amount()).isEqualTo(600);
+			assertThat(event.totals().subtotal().amount()).isEqualTo(500);
+			assertThat(event.totals().total().amount()).isEqualTo(600);
 		});
 		await().atMost(TIMEOUT).until(() -> outboxRows(orderId) == 0);
 	}
@@ -160,7 +160,8 @@ class OutboxPublishingTest {
 		String customer = newCustomer();
 		String orderId = JsonPath.parse(this.api.placeOrder(customer, sku, 3).body()).read("$.id");
 		OrderApi asCustomer = this.api.asCustomer(customer);
-		assertThat(asCustomer.post("/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(200);
+		assertThat(asCustomer.post("/orders/" + orderId + "/cancel", "{\"reason\": \"Ordered twice\"}").statusCode())
+			.isEqualTo(200);
 		// A repeated cancel changes nothing and publishes nothing.
 		assertThat(asCustomer.post("/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(200);
 
@@ -168,19 +169,27 @@ class OutboxPublishingTest {
 				TIMEOUT);
 
 		assertThat(records).extracting((record) -> header(record, "ce_type"))
-			.containsExactly("order.placed.v1", "order.cancelled.v1");
+			.containsExactly("order.placed.v2", "order.cancelled.v2");
 		assertThat(records.get(0).partition()).isEqualTo(records.get(1).partition());
 		assertThat(records.get(0).offset()).isLessThan(records.get(1).offset());
-		assertThat(this.schemas.violations(EventType.ORDER_CANCELLED_V1, records.get(1).value())).isEmpty();
+		assertThat(this.schemas.violations(EventType.ORDER_CANCELLED_V2, records.get(1).value())).isEmpty();
 		EventDecoder decoder = EventDecoder.validating(this.schemas);
-		assertThat(decoder.decode(records.get(0)).orElseThrow().event()).isInstanceOfSatisfying(OrderPlacedV1.class,
+		assertThat(decoder.decode(records.get(0)).orElseThrow().event()).isInstanceOfSatisfying(OrderPlacedV2.class,
 				(placed) -> assertThat(placed.sequence()).isEqualTo(1));
-		assertThat(decoder.decode(records.get(1)).orElseThrow().event()).isInstanceOfSatisfying(OrderCancelledV1.class,
+		// The cancellation is complete: what a consumer needs to reverse the order
+		// without a ledger of its own, and the caller's reason.
+		assertThat(decoder.decode(records.get(1)).orElseThrow().event()).isInstanceOfSatisfying(OrderCancelledV2.class,
 				(cancelled) -> {
 					assertThat(cancelled.sequence()).isEqualTo(2);
 					assertThat(cancelled.tenantId()).isEqualTo(OrderApi.TENANT);
-					assertThat(cancelled.releasedLines()).singleElement()
-						.satisfies((line) -> assertThat(line.quantity()).isEqualTo(3));
+					assertThat(cancelled.customer().id()).isEqualTo(customer);
+					assertThat(cancelled.customer().email()).isEqualTo("ana@example.com");
+					assertThat(cancelled.totals().subtotal().amount()).isEqualTo(300);
+					assertThat(cancelled.lines()).singleElement().satisfies((line) -> {
+						assertThat(line.sku()).isEqualTo(sku);
+						assertThat(line.quantity()).isEqualTo(3);
+					});
+					assertThat(cancelled.reason()).isEqualTo("Ordered twice");
 				});
 	}
 

@@ -302,14 +302,15 @@ class OutboxRelayBenchmark {
 		}
 	}
 
-	/** An order.placed.v1 payload of about 500 bytes, as the encoder writes it. */
+	/** An order.placed payload of about 500 bytes, as the encoder writes it. */
 	private static byte[] realisticPayload() {
 		UUID orderId = UUID.randomUUID();
 		OutgoingEvent event = new EventEncoder().encode(
 				new OrderPlacedV1(orderId, 1, "customer-4711", "ana.lovelace@example.com",
 						List.of(new OrderPlacedV1.Line("SKU-ESPRESSO-250G", "Espresso beans, dark roast, 250 g", 2,
 								Money.of(1290, "EUR"), Money.of(2580, "EUR"))),
-						Money.of(2580, "EUR"), Money.of(516, "EUR"), Money.of(3096, "EUR"), "EUR", Instant.now()),
+						Money.of(2580, "EUR"), Money.of(516, "EUR"), Money.of(3096, "EUR"), "EUR", Instant.now(),
+						"default"),
 				EventMetadata.newEvent(URI.create("/order-service")));
 		return event.value();
 	}

@@ -99,7 +99,7 @@ class RelayFailoverTest {
 					TIMEOUT);
 
 			assertThat(crashed).isTrue();
-			assertThat(records).extracting((record) -> header(record, "ce_type")).containsOnly("order.placed.v1");
+			assertThat(records).extracting((record) -> header(record, "ce_type")).containsOnly("order.placed.v2");
 			assertThat(records).extracting((record) -> header(record, "ce_id"))
 				.containsOnly(header(records.get(0), "ce_id"));
 			await().atMost(TIMEOUT).until(() -> outboxRows(orderId) == 0);

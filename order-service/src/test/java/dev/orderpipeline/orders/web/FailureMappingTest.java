@@ -105,7 +105,7 @@ class FailureMappingTest {
 	@Test
 	void anInvalidTransitionIs409() throws Exception {
 		UUID id = UUID.randomUUID();
-		given(this.cancellation.cancel(any(), eq(id)))
+		given(this.cancellation.cancel(any(), eq(id), any()))
 			.willThrow(new InvalidOrderTransitionException(id, OrderStatus.PLACED, OrderStatus.CANCELLED));
 
 		this.mvc.perform(post("/orders/" + id + "/cancel").with(TestTokens.bearerToken(CUSTOMER)))

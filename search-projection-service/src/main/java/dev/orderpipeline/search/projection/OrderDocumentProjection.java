@@ -27,7 +27,7 @@ class OrderDocumentProjection implements EventHandler {
 
 	@Override
 	public void handle(List<ReceivedEvent> events) {
-		this.writer.apply(DocumentTable.LIVE, events.stream().map(ReceivedEvent::event).toList());
+		this.writer.apply(DocumentTable.LIVE, events.stream().map(ReceivedEvent::fact).toList());
 	}
 
 }

@@ -6,13 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import dev.orderpipeline.events.IntegrationEvent;
 import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacement;
-import dev.orderpipeline.events.order.OrderPlacements;
+import dev.orderpipeline.events.facts.OrderCancelled;
+import dev.orderpipeline.events.facts.OrderDetails;
+import dev.orderpipeline.events.facts.OrderFact;
+import dev.orderpipeline.events.facts.OrderPlaced;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,17 +42,19 @@ public class OrderDocumentWriter {
 	}
 
 	/**
-	 * Applies events in the caller's transaction, one batched statement per event type.
-	 * Events of types the projection does not use are ignored.
+	 * Applies facts in the caller's transaction, one batched statement per kind of fact.
 	 * @param table the table to write
-	 * @param events the events, in partition order
-	 * @return how many events were written
+	 * @param facts the facts, in partition order
+	 * @return how many facts were written
 	 */
-	public int apply(DocumentTable table, List<? extends IntegrationEvent> events) {
-		List<OrderPlacement> placements = events.stream().map(OrderPlacements::from).flatMap(Optional::stream).toList();
-		List<OrderCancelledV1> cancellations = events.stream()
-			.filter(OrderCancelledV1.class::isInstance)
-			.map(OrderCancelledV1.class::cast)
+	public int apply(DocumentTable table, List<? extends OrderFact> facts) {
+		List<OrderPlaced> placements = facts.stream()
+			.filter(OrderPlaced.class::isInstance)
+			.map(OrderPlaced.class::cast)
+			.toList();
+		List<OrderCancelled> cancellations = facts.stream()
+			.filter(OrderCancelled.class::isInstance)
+			.map(OrderCancelled.class::cast)
 			.toList();
 		if (!placements.isEmpty()) {
 			upsertPlacements(table, placements);
@@ -64,7 +65,7 @@ public class OrderDocumentWriter {
 		return placements.size() + cancellations.size();
 	}
 
-	private void upsertPlacements(DocumentTable table, List<OrderPlacement> placements) {
+	private void upsertPlacements(DocumentTable table, List<OrderPlaced> placements) {
 		this.jdbc.batchUpdate(
 				"""
 						insert into %s as d (order_id, status, customer_id, customer_email, currency, subtotal_amount,
@@ -88,7 +89,7 @@ public class OrderDocumentWriter {
 						    updated_at = now()"""
 					.formatted(table.name()),
 				placements, placements.size(), (statement, placement) -> {
-					List<String> skus = placement.lines().stream().map(OrderPlacement.Line::sku).toList();
+					List<String> skus = placement.lines().stream().map(OrderDetails.Line::sku).toList();
 					statement.setObject(1, placement.orderId());
 					statement.setString(2, placement.customerId());
 					statement.setString(3, placement.customerEmail());
@@ -97,13 +98,13 @@ public class OrderDocumentWriter {
 					statement.setLong(6, placement.tax().amount());
 					statement.setLong(7, placement.total().amount());
 					statement.setString(8, String.join(" ", skus));
-					statement.setString(9, String.join(" ",
-							placement.lines().stream().map(OrderPlacement.Line::productName).toList()));
+					statement.setString(9,
+							String.join(" ", placement.lines().stream().map(OrderDetails.Line::productName).toList()));
 					statement.setArray(10, textArray(statement, skus));
 					statement.setString(11, linesJson(placement));
 					statement.setTimestamp(12, Timestamp.from(placement.placedAt()));
 					statement.setLong(13, placement.sequence());
-					statement.setString(14, placement.tenantOrDefault());
+					statement.setString(14, placement.tenantId());
 				});
 	}
 
@@ -111,7 +112,7 @@ public class OrderDocumentWriter {
 	 * The tenant is written only with a new document (a cancellation before its
 	 * placement); the placement sets it for good, so the arrival order does not matter.
 	 */
-	private void upsertCancellations(DocumentTable table, List<OrderCancelledV1> cancellations) {
+	private void upsertCancellations(DocumentTable table, List<OrderCancelled> cancellations) {
 		this.jdbc.batchUpdate("""
 				insert into %s as d (order_id, status, cancelled_at, cancel_reason, last_sequence, tenant_id)
 				values (?, 'CANCELLED', ?, ?, ?, ?)
@@ -126,11 +127,11 @@ public class OrderDocumentWriter {
 					statement.setTimestamp(2, Timestamp.from(cancelled.cancelledAt()));
 					statement.setString(3, cancelled.reason());
 					statement.setLong(4, cancelled.sequence());
-					statement.setString(5, cancelled.tenantOrDefault());
+					statement.setString(5, cancelled.tenantId());
 				});
 	}
 
-	private String linesJson(OrderPlacement placement) {
+	private String linesJson(OrderPlaced placement) {
 		return this.json.writeValueAsString(placement.lines()
 			.stream()
 			.map((line) -> Map.of("sku", line.sku(), "productName", line.productName(), "quantity", line.quantity(),

@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.orderpipeline.events.EventSchemas;
-import dev.orderpipeline.events.IntegrationEvent;
 import dev.orderpipeline.events.kafka.EventDecoder;
+import dev.orderpipeline.events.facts.OrderFact;
 import dev.orderpipeline.events.kafka.IncomingEvent;
 import dev.orderpipeline.search.projection.DocumentTable;
 import dev.orderpipeline.search.projection.OrderDocumentWriter;
@@ -196,7 +196,7 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 			Map<TopicPartition, Long> to, RebuildProgress progress, RebuildState state) {
 		long before = progress.recordsRead;
 		reader.read(from, to, (records, positions) -> {
-			List<IntegrationEvent> events = decode(records, progress);
+			List<OrderFact> events = decode(records, progress);
 			this.transactions.executeWithoutResult((status) -> {
 				int applied = this.writer.apply(table, events);
 				progress.reached(positions);
@@ -209,12 +209,12 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 		logger.info("Projection rebuild {} {}: read {} records up to {}", id, state, progress.recordsRead - before, to);
 	}
 
-	private List<IntegrationEvent> decode(List<ConsumerRecord<String, byte[]>> records, RebuildProgress progress) {
-		List<IntegrationEvent> events = new ArrayList<>(records.size());
+	private List<OrderFact> decode(List<ConsumerRecord<String, byte[]>> records, RebuildProgress progress) {
+		List<OrderFact> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
 				this.decoder.decode(record)
-					.map(IncomingEvent::event)
+					.map(IncomingEvent::fact)
 					.ifPresentOrElse(events::add, () -> progress.recordsSkipped++);
 			}
 			catch (RuntimeException ex) {

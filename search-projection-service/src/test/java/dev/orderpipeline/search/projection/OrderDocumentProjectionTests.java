@@ -13,7 +13,7 @@ import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.kafka.EventEncoder;
 import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.events.order.OrderCancelledV1;
+import dev.orderpipeline.events.order.OrderCancelledV2;
 import dev.orderpipeline.events.order.OrderPlacedV2;
 import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.WithRealInfrastructure;
@@ -147,14 +147,21 @@ class OrderDocumentProjectionTests {
 	private static OutgoingEvent placed(UUID orderId) {
 		Money price = Money.of(1250, "EUR");
 		return encoder.encode(new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-7", "ada@example.com"),
-				List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))),
-				new OrderPlacedV2.Totals(Money.of(2500, "EUR"), Money.of(0, "EUR"), Money.of(2500, "EUR")), now()),
-				EventMetadata.newEvent(URI.create("/order-service")));
+				List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))), totals(),
+				now(), "default"), EventMetadata.newEvent(URI.create("/order-service")));
 	}
 
+	/** An {@code order.cancelled.v2}, as order-service publishes it. */
 	private static OutgoingEvent cancelled(UUID orderId) {
-		return encoder.encode(new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("PEN-1", 2)),
-				now(), "too slow"), EventMetadata.newEvent(URI.create("/order-service")));
+		Money price = Money.of(1250, "EUR");
+		return encoder
+			.encode(new OrderCancelledV2(orderId, 2, "default", new OrderPlacedV2.Customer("c-7", "ada@example.com"),
+					List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))), totals(),
+					now(), "too slow"), EventMetadata.newEvent(URI.create("/order-service")));
+	}
+
+	private static OrderPlacedV2.Totals totals() {
+		return new OrderPlacedV2.Totals(Money.of(2500, "EUR"), Money.of(0, "EUR"), Money.of(2500, "EUR"));
 	}
 
 	private static Instant now() {

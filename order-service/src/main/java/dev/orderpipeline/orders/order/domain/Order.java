@@ -46,9 +46,11 @@ public final class Order {
 
 	private Instant cancelledAt;
 
+	private String cancelReason;
+
 	private Order(UUID id, String tenantId, String customerId, String customerEmail, Currency currency,
 			List<OrderLine> lines, Money subtotal, TaxRate taxRate, Money tax, Money total, Instant createdAt,
-			OrderStatus status, Instant cancelledAt) {
+			OrderStatus status, Instant cancelledAt, String cancelReason) {
 		this.id = Objects.requireNonNull(id);
 		this.tenantId = Objects.requireNonNull(tenantId);
 		this.customerId = Objects.requireNonNull(customerId);
@@ -62,6 +64,7 @@ public final class Order {
 		this.createdAt = Objects.requireNonNull(createdAt);
 		this.status = Objects.requireNonNull(status);
 		this.cancelledAt = cancelledAt;
+		this.cancelReason = cancelReason;
 	}
 
 	/**
@@ -115,7 +118,7 @@ public final class Order {
 			throw new OrderRejectedException(List.of(new Violation("items", "the amount of this order is too large")));
 		}
 		Order order = new Order(id, request.tenantId(), request.customerId(), request.customerEmail(), currency, lines,
-				subtotal, taxRate, tax, total, now, OrderStatus.PLACED, null);
+				subtotal, taxRate, tax, total, now, OrderStatus.PLACED, null, null);
 		return new Placed(order, new OrderPlaced(id, order.tenantId, order.customerId, order.customerEmail, order.lines,
 				subtotal, tax, total, now));
 	}
@@ -123,22 +126,27 @@ public final class Order {
 	/** Rebuilds an order from storage; no rule is re-applied. */
 	public static Order restore(UUID id, String tenantId, String customerId, String customerEmail, Currency currency,
 			List<OrderLine> lines, Money subtotal, TaxRate taxRate, Money tax, Money total, Instant createdAt,
-			OrderStatus status, Instant cancelledAt) {
+			OrderStatus status, Instant cancelledAt, String cancelReason) {
 		return new Order(id, tenantId, customerId, customerEmail, currency, lines, subtotal, taxRate, tax, total,
-				createdAt, status, cancelledAt);
+				createdAt, status, cancelledAt, cancelReason);
 	}
 
 	/**
 	 * Cancels a placed order. Cancelling a cancelled order changes nothing and reports
-	 * nothing, so a retried cancel is harmless and never releases stock twice.
+	 * nothing, so a retried cancel is harmless and never releases stock twice. The first
+	 * cancel's reason is the one kept.
+	 * @param now when the cancellation is committed
+	 * @param reason why, as given by the caller; {@code null} if none was given
 	 * @return the fact to record, or empty if the order was already cancelled
 	 */
-	public Optional<OrderCancelled> cancel(Instant now) {
+	public Optional<OrderCancelled> cancel(Instant now, CancelReason reason) {
 		switch (this.status) {
 			case PLACED -> {
 				this.status = OrderStatus.CANCELLED;
 				this.cancelledAt = now;
-				return Optional.of(new OrderCancelled(this.id, this.tenantId, this.customerId, this.lines, now));
+				this.cancelReason = (reason != null) ? reason.text() : null;
+				return Optional.of(new OrderCancelled(this.id, this.tenantId, this.customerId, this.customerEmail,
+						this.lines, this.subtotal, this.tax, this.total, now, this.cancelReason));
 			}
 			case CANCELLED -> {
 				return Optional.empty();
@@ -203,6 +211,15 @@ public final class Order {
 
 	public Instant cancelledAt() {
 		return this.cancelledAt;
+	}
+
+	/**
+	 * Why the order was cancelled.
+	 * @return the caller's reason, or {@code null} if none was given or it is not
+	 * cancelled
+	 */
+	public String cancelReason() {
+		return this.cancelReason;
 	}
 
 	/** A newly placed order and the fact of its placement. */

@@ -11,6 +11,7 @@ import dev.orderpipeline.orders.money.Money;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class OrderTest {
@@ -86,13 +87,37 @@ class OrderTest {
 		Order order = place(item("SKU-2", 1), item("SKU-1", 2)).order();
 		Instant later = NOW.plusSeconds(60);
 
-		OrderCancelled cancelled = order.cancel(later).orElseThrow();
+		OrderCancelled cancelled = order.cancel(later, new CancelReason(" Wrong size ")).orElseThrow();
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(order.cancelledAt()).isEqualTo(later);
+		assertThat(order.cancelReason()).isEqualTo("Wrong size");
 		assertThat(cancelled.releasedLines()).isEqualTo(order.lines());
-		assertThat(order.cancel(later.plusSeconds(60))).as("a second cancel changes nothing").isEmpty();
+		assertThat(cancelled.reason()).isEqualTo("Wrong size");
+		assertThat(cancelled.customerEmail()).isEqualTo(order.customerEmail());
+		assertThat(cancelled.total()).isEqualTo(order.total());
+		assertThat(order.cancel(later.plusSeconds(60), new CancelReason("Another")))
+			.as("a second cancel changes nothing")
+			.isEmpty();
 		assertThat(order.cancelledAt()).isEqualTo(later);
+		assertThat(order.cancelReason()).isEqualTo("Wrong size");
+	}
+
+	@Test
+	void aCancellationWithoutAReasonHasNone() {
+		Order order = place(item("SKU-1", 1)).order();
+
+		assertThat(order.cancel(NOW.plusSeconds(1), null).orElseThrow().reason()).isNull();
+		assertThat(order.cancelReason()).isNull();
+	}
+
+	@Test
+	void aReasonIsBoundedAndPrintable() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new CancelReason(" "));
+		assertThatIllegalArgumentException().isThrownBy(() -> new CancelReason("x".repeat(501)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new CancelReason("bell\u0007"));
+		assertThat(new CancelReason("x".repeat(500) + "  ").text()).hasSize(500);
+		assertThat(new CancelReason("two\nlines").text()).isEqualTo("two\nlines");
 	}
 
 	@Test
