@@ -14,9 +14,9 @@ import io.micrometer.core.instrument.Timer;
  * The runtime's meters. Prometheus names: {@code consumer_events_processed_total},
  * {@code consumer_events_duplicates_total}, {@code consumer_events_retried_total},
  * {@code consumer_events_dead_lettered_total}, {@code consumer_sequence_anomalies_total},
- * {@code consumer_processing_seconds}, {@code consumer_event_age_seconds}. Tags are
- * bounded: group, event type (a registered wire type, or {@code unknown}), outcome,
- * exception class, never an order or event id.
+ * {@code consumer_partitions_revoked_total}, {@code consumer_processing_seconds},
+ * {@code consumer_event_age_seconds}. Tags are bounded: group, event type (a registered
+ * wire type, or {@code unknown}), outcome, exception class, never an order or event id.
  */
 final class ConsumerMetrics {
 
@@ -77,6 +77,17 @@ final class ConsumerMetrics {
 				"Events that arrived after a gap or after a later event of the same order", "event_type", eventType,
 				"kind", check.name().toLowerCase(Locale.ROOT))
 			.increment();
+	}
+
+	/**
+	 * Partitions a container gave up in a rebalance.
+	 * @param container {@code source}, {@code retry} or {@code dead_letter}
+	 * @param partitions how many
+	 */
+	void revoked(String container, int partitions) {
+		counter("consumer.partitions.revoked", "Partitions a runtime container gave up in a rebalance", "container",
+				container)
+			.increment(partitions);
 	}
 
 	/**

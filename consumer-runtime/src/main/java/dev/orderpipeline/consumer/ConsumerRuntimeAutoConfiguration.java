@@ -24,6 +24,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -212,6 +213,7 @@ public class ConsumerRuntimeAutoConfiguration {
 		ConcurrentMessageListenerContainer<String, byte[]> source = kafka.container(topics.source(),
 				topics.group() + ".source", properties.concurrency());
 		source.setupMessageListener((BatchMessageListener<String, byte[]>) processor::onBatch);
+		source.getContainerProperties().setConsumerRebalanceListener(new RevocationCounter(metrics, "source"));
 		// A record reported by BatchListenerFailedException is forwarded at once (no
 		// in-place retries: the retry topics do that without blocking the partition).
 		// Any other exception fails the whole batch, which only happens when the
@@ -232,6 +234,7 @@ public class ConsumerRuntimeAutoConfiguration {
 		for (int i = 0; i < topics.retryAttempts(); i++) {
 			String id = topics.group() + ".retry-" + i;
 			ConcurrentMessageListenerContainer<String, byte[]> retry = kafka.container(topics.retry(i), id, 1);
+			retry.getContainerProperties().setConsumerRebalanceListener(new RevocationCounter(metrics, "retry"));
 			retry.setupMessageListener(new KafkaBackoffAwareMessageListenerAdapter<>(
 					(MessageListener<String, byte[]>) processor::onRetry, backOffs, id, Clock.systemUTC()));
 			DefaultErrorHandler retryErrors = new DefaultErrorHandler(
@@ -247,6 +250,7 @@ public class ConsumerRuntimeAutoConfiguration {
 		ConcurrentMessageListenerContainer<String, byte[]> deadLetter = kafka.container(topics.deadLetter(),
 				topics.group() + ".dlt", 1);
 		deadLetter.setupMessageListener((MessageListener<String, byte[]>) deadLetters::add);
+		deadLetter.getContainerProperties().setConsumerRebalanceListener(new RevocationCounter(metrics, "dead_letter"));
 		// The recorder only writes a row. A database that is down or a transient SQL
 		// error
 		// is waited out; any other failure would repeat for ever and hold up the
@@ -310,6 +314,12 @@ public class ConsumerRuntimeAutoConfiguration {
 			// is
 			// re-sent, and only what was committed may take effect.
 			consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+			// The source, retry and dead-letter containers are members of one group:
+			// with the eager default every join or leave (a retry container restarting)
+			// made every member give up all its partitions. Cooperative: only what must
+			// move stops.
+			consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+					CooperativeStickyAssignor.class.getName());
 			this.consumers = new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
 					new ByteArrayDeserializer());
 			Map<String, Object> producer = new HashMap<>(producerSettings);
