@@ -5,12 +5,26 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 build=true
+help=false
 for arg in "$@"; do
 	case "$arg" in
 		--no-build) build=false ;;
-		--help|-h) build=false ;;
+		--help|-h) build=false; help=true ;;
 	esac
 done
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+launcher() {
+	"$JAVA" -cp "local-run/target/classes:$(cat local-run/target/runtime.classpath)" \
+		dev.orderpipeline.localrun.LocalRun "$@"
+}
+
+# Check FIRST (a local run already on this data directory, taken ports), build after: a build
+# under a running stack replaces the classes of its services, which then fail. Without a built
+# launcher nothing from this checkout can be running.
+if ! $help && [[ -f local-run/target/runtime.classpath ]]; then
+	launcher --check "$@" || exit $?
+fi
 
 if $build; then
 	echo "[local-run] Building (./mvnw install -DskipTests) ..."
@@ -22,6 +36,5 @@ if [[ ! -f local-run/target/runtime.classpath ]]; then
 	exit 1
 fi
 
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$JAVA" -cp "local-run/target/classes:$(cat local-run/target/runtime.classpath)" \
 	dev.orderpipeline.localrun.LocalRun "$@"

@@ -22,7 +22,8 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node),
  * started from Kafka's own jars in a separate JVM. It can be stopped, killed and started
- * again on the same ports and log directory, which the failure tests rely on.
+ * again on the same ports and log directory, which the failure tests rely on. Alone it is
+ * a cluster of one; {@link KafkaCluster} starts several that form one quorum.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -38,13 +39,35 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final Path logFile;
 
+	private final int nodeId;
+
+	/** {@code controller.quorum.voters}: every node of the cluster. */
+	private final String voters;
+
+	/**
+	 * Replicas of the internal topics (offsets, transactions): the cluster's size, up to
+	 * 3.
+	 */
+	private final int internalReplicas;
+
+	private final String clusterId;
+
 	private Process process;
 
 	private KafkaBroker(int port, int controllerPort, Path workDirectory) {
+		this(1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1, workDirectory, null);
+	}
+
+	KafkaBroker(int nodeId, int port, int controllerPort, String voters, int internalReplicas, Path workDirectory,
+			String clusterId) {
+		this.nodeId = nodeId;
 		this.port = port;
 		this.controllerPort = controllerPort;
+		this.voters = voters;
+		this.internalReplicas = internalReplicas;
 		this.workDirectory = workDirectory;
 		this.logFile = workDirectory.resolve("kafka.log");
+		this.clusterId = clusterId;
 	}
 
 	/**
@@ -56,6 +79,10 @@ public final class KafkaBroker implements AutoCloseable {
 		broker.prepare(keepData);
 		broker.start();
 		return broker;
+	}
+
+	public int nodeId() {
+		return nodeId;
 	}
 
 	public String bootstrapServers() {
@@ -79,8 +106,18 @@ public final class KafkaBroker implements AutoCloseable {
 		if (isRunning()) {
 			return;
 		}
-		process = launch(List.of("dev.orderpipeline.infra.KafkaBrokerMain", serverProperties().toString()), true);
+		launchBroker();
 		awaitReady();
+	}
+
+	/**
+	 * Starts the process without waiting: the nodes of a cluster become ready only once a
+	 * quorum of them runs.
+	 */
+	synchronized void launchBroker() {
+		if (!isRunning()) {
+			process = launch(List.of("dev.orderpipeline.infra.KafkaBrokerMain", serverProperties().toString()), true);
+		}
 	}
 
 	/** Controlled shutdown, as a SIGTERM from an operator would do. */
@@ -120,7 +157,7 @@ public final class KafkaBroker implements AutoCloseable {
 		stop();
 	}
 
-	private void prepare(boolean keepData) {
+	void prepare(boolean keepData) {
 		Path logDirectory = workDirectory.resolve("data");
 		try {
 			if (!keepData) {
@@ -139,7 +176,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private void format() {
 		Process formatter = launch(List.of("kafka.tools.StorageTool", "format", "--cluster-id",
-				Uuid.randomUuid().toString(), "--config", serverProperties().toString()), false);
+				(clusterId != null) ? clusterId : Uuid.randomUuid().toString(), "--config",
+				serverProperties().toString()), false);
 		try {
 			if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
 				formatter.destroyForcibly();
@@ -155,8 +193,7 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private String brokerConfig(Path logDirectory) {
 		return String
-			.join("\n", "process.roles=broker,controller", "node.id=1",
-					"controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+			.join("\n", "process.roles=broker,controller", "node.id=" + nodeId, "controller.quorum.voters=" + voters,
 					"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
 					"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
 					"inter.broker.listener.name=PLAINTEXT",
@@ -164,12 +201,20 @@ public final class KafkaBroker implements AutoCloseable {
 					"log.dirs=" + logDirectory.toAbsolutePath(),
 					// Topics are declared by the services that own them, never created by
 					// accident.
-					"auto.create.topics.enable=false", "num.partitions=3", "offsets.topic.replication.factor=1",
-					"offsets.topic.num.partitions=10", "transaction.state.log.replication.factor=1",
-					"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
-					"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
-					"log.retention.hours=-1", "")
+					"auto.create.topics.enable=false", "num.partitions=3",
+					"offsets.topic.replication.factor=" + internalReplicas, "offsets.topic.num.partitions=10",
+					"transaction.state.log.replication.factor=" + internalReplicas,
+					"transaction.state.log.min.isr=" + internalMinIsr(),
+					"share.coordinator.state.topic.replication.factor=" + internalReplicas,
+					"share.coordinator.state.topic.min.isr=" + internalMinIsr(), "group.initial.rebalance.delay.ms=0",
+					// In a cluster a killed node is fenced after the session timeout
+					// (default 9 s), its partitions' leadership moving to the others.
+					"broker.session.timeout.ms=" + ((internalReplicas > 1) ? 6000 : 9000), "log.retention.hours=-1", "")
 			.replace("\\", "/");
+	}
+
+	private int internalMinIsr() {
+		return (internalReplicas >= 3) ? 2 : 1;
 	}
 
 	private Path serverProperties() {
@@ -197,7 +242,7 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady() {
+	void awaitReady() {
 		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
 		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,

@@ -18,9 +18,9 @@ public final class LocalInfrastructure implements AutoCloseable {
 
 	private final PostgresServer postgres;
 
-	private final KafkaBroker kafka;
+	private final KafkaCluster kafka;
 
-	private LocalInfrastructure(PostgresServer postgres, KafkaBroker kafka) {
+	private LocalInfrastructure(PostgresServer postgres, KafkaCluster kafka) {
 		this.postgres = postgres;
 		this.kafka = kafka;
 	}
@@ -33,9 +33,33 @@ public final class LocalInfrastructure implements AutoCloseable {
 	 * @param durability PostgreSQL's commit durability
 	 * @param databases created at start unless they exist; more can be made on demand
 	 * with {@link PostgresServer#createDatabaseIfMissing}
+	 * @param kafkaBrokers how many Kafka nodes: 1, or 3 for a cluster that survives the
+	 * loss of one (node {@code i} listens on {@code kafkaPort + 2(i-1)}, its controller
+	 * on {@code kafkaControllerPort + 2(i-1)})
 	 */
 	public record Settings(Path workDirectory, boolean keepData, PostgresServer.Durability durability, int postgresPort,
-			int kafkaPort, int kafkaControllerPort, List<String> databases) {
+			int kafkaPort, int kafkaControllerPort, List<String> databases, int kafkaBrokers) {
+
+		public Settings {
+			if (kafkaBrokers < 1) {
+				throw new IllegalArgumentException("kafkaBrokers must be at least 1, not " + kafkaBrokers);
+			}
+		}
+
+		/** One Kafka broker, as the local run and the tests have by default. */
+		public Settings(Path workDirectory, boolean keepData, PostgresServer.Durability durability, int postgresPort,
+				int kafkaPort, int kafkaControllerPort, List<String> databases) {
+			this(workDirectory, keepData, durability, postgresPort, kafkaPort, kafkaControllerPort, databases, 1);
+		}
+
+		public Settings withKafkaBrokers(int brokers) {
+			return new Settings(this.workDirectory, this.keepData, this.durability, this.postgresPort, this.kafkaPort,
+					this.kafkaControllerPort, this.databases, brokers);
+		}
+
+		List<Integer> kafkaPorts(int first) {
+			return java.util.stream.IntStream.range(0, this.kafkaBrokers).mapToObj((i) -> first + 2 * i).toList();
+		}
 
 		/**
 		 * Private, throw-away infrastructure on free ports, as the tests use. Commits are
@@ -61,8 +85,9 @@ public final class LocalInfrastructure implements AutoCloseable {
 				settings.databases());
 		progress.accept("PostgreSQL is up: " + postgres.jdbcUrl("<database>"));
 		try {
-			progress.accept("Starting Kafka (KRaft) on port " + settings.kafkaPort() + " ...");
-			KafkaBroker kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(),
+			List<Integer> ports = settings.kafkaPorts(settings.kafkaPort());
+			progress.accept("Starting Kafka (KRaft, " + ports.size() + " node(s)) on port(s) " + ports + " ...");
+			KafkaCluster kafka = KafkaCluster.start(ports, settings.kafkaPorts(settings.kafkaControllerPort()),
 					settings.workDirectory().resolve("kafka"), settings.keepData());
 			progress.accept("Kafka is up: " + kafka.bootstrapServers());
 			return new LocalInfrastructure(postgres, kafka);
@@ -77,7 +102,13 @@ public final class LocalInfrastructure implements AutoCloseable {
 		return postgres;
 	}
 
+	/** The (first) Kafka node; with one node, the whole of Kafka. */
 	public KafkaBroker kafka() {
+		return kafka.node(1);
+	}
+
+	/** Every Kafka node; its bootstrap servers name them all. */
+	public KafkaCluster kafkaCluster() {
 		return kafka;
 	}
 

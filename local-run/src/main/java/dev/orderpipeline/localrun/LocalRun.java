@@ -26,8 +26,6 @@ import dev.orderpipeline.infra.auth.MachineClient;
  */
 public final class LocalRun {
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
-
 	private final LocalRunOptions options;
 
 	private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -47,6 +45,8 @@ public final class LocalRun {
 	private volatile boolean stopping;
 
 	private volatile LocalControl control;
+
+	private volatile RunLock runLock;
 
 	private LocalRun(LocalRunOptions options) {
 		this.options = options;
@@ -70,18 +70,10 @@ public final class LocalRun {
 
 	private int run() {
 		Instant started = Instant.now();
-		try {
-			// Before the port check: a server we left behind holds our own port.
-			StalePostgres.stopIfRunning(options.workDirectory().resolve("postgres"), LocalRun::say);
-		}
-		catch (IOException ex) {
-			System.err.println("Could not check for a PostgreSQL left running by an earlier run: " + ex.getMessage());
-			return 1;
-		}
-		List<String> taken = takenPorts();
-		if (!taken.isEmpty()) {
-			taken.forEach(System.err::println);
-			return 2;
+		int refused = preflight();
+		if (refused != 0 || options.checkOnly()) {
+			releaseRunLock();
+			return refused;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "local-run-shutdown"));
 		try {
@@ -107,6 +99,54 @@ public final class LocalRun {
 		catch (Exception ex) {
 			System.err.println("Local run failed: " + ex.getMessage());
 			return 1;
+		}
+	}
+
+	/**
+	 * What would stop a start, checked before anything is built or started: run-local.sh
+	 * calls this ({@code --check}) before its build, because a build under a running
+	 * stack replaces the classes of its services.
+	 * @return 0 when a start can go ahead (the run lock is then held), otherwise the exit
+	 * code
+	 */
+	private int preflight() {
+		try {
+			runLock = RunLock.tryAcquire(options.workDirectory()).orElse(null);
+			if (runLock == null) {
+				System.err.println("A local run (pid " + RunLock.holder(options.workDirectory())
+						+ ") is already running on " + options.workDirectory()
+						+ ". Stop it first (Ctrl-C in its terminal), or run a second one with --data-dir=DIR"
+						+ " and other ports (./run-local.sh --help).");
+				return 2;
+			}
+			// Only with the lock held: a server on our data directory now belongs to a
+			// run
+			// that died, and holds our own port.
+			StalePostgres.stopIfRunning(options.workDirectory().resolve("postgres"), LocalRun::say);
+		}
+		catch (IOException ex) {
+			System.err.println("Could not check for a local run already running on " + options.workDirectory() + ": "
+					+ ex.getMessage());
+			return 1;
+		}
+		List<String> taken = takenPorts();
+		if (!taken.isEmpty()) {
+			taken.forEach(System.err::println);
+			return 2;
+		}
+		return 0;
+	}
+
+	private void releaseRunLock() {
+		RunLock lock = runLock;
+		runLock = null;
+		if (lock != null) {
+			try {
+				lock.close();
+			}
+			catch (IOException ex) {
+				// The kernel releases it when this process exits anyway.
+			}
 		}
 	}
 
@@ -138,7 +178,8 @@ public final class LocalRun {
 		Map<String, Integer> ports = options.ports();
 		return new LocalInfrastructure.Settings(options.workDirectory(), true, PostgresServer.Durability.DURABLE,
 				ports.get(LocalRunOptions.POSTGRES), ports.get(LocalRunOptions.KAFKA),
-				ports.get(LocalRunOptions.KAFKA_CONTROLLER), LocalInfrastructure.SERVICE_DATABASES);
+				ports.get(LocalRunOptions.KAFKA_CONTROLLER), LocalInfrastructure.SERVICE_DATABASES,
+				options.kafkaBrokers());
 	}
 
 	/**
@@ -162,7 +203,8 @@ public final class LocalRun {
 	private ServiceProcess startService(ServiceDefinition definition) throws IOException {
 		int port = options.ports().get(definition.name());
 		List<String> infrastructureArguments = new ArrayList<>(
-				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers()));
+				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaCluster().bootstrapServers()));
+		infrastructureArguments.addAll(ClusterArguments.of(infrastructure.kafkaCluster()));
 		if (definition.database() != null) {
 			infrastructureArguments
 				.addAll(List.of("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
@@ -179,6 +221,7 @@ public final class LocalRun {
 					prefix + "token-uri=" + identityProvider.tokenUri()));
 			// pipeline.monitor.scrape-auth.client-secret
 			secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
+			infrastructureArguments.addAll(ReconciliationArguments.of(infrastructure.postgres()));
 		}
 		say("Starting " + definition.name() + " on port " + port + " (log: "
 				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + definition.name()
@@ -233,7 +276,7 @@ public final class LocalRun {
 	}
 
 	private boolean awaitServicesUp() throws InterruptedException {
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		Instant deadline = Instant.now().plus(options.startupTimeout());
 		Map<String, String> lastReported = new LinkedHashMap<>();
 		while (Instant.now().isBefore(deadline) && !stopping) {
 			Map<String, String> states = new LinkedHashMap<>();
@@ -255,8 +298,9 @@ public final class LocalRun {
 			Thread.sleep(500);
 		}
 		if (!stopping) {
-			System.err.println("Not every service was UP within " + STARTUP_TIMEOUT.toMinutes() + " minutes: "
-					+ lastReported + ". Logs are in " + options.workDirectory().resolve("logs"));
+			System.err.println("Not every service was UP within " + options.startupTimeout().toSeconds() + " s: "
+					+ lastReported + ". Logs are in " + options.workDirectory().resolve("logs")
+					+ "; on a busy machine allow more with --startup-timeout=SECONDS.");
 		}
 		return false;
 	}
@@ -276,7 +320,7 @@ public final class LocalRun {
 		}
 		text.append(String.format("%n  %-26s %s  (user %s)%n", "PostgreSQL",
 				infrastructure.postgres().jdbcUrl("{orders,notifications,analytics,search}"), PostgresServer.USER));
-		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafka().bootstrapServers()));
+		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafkaCluster().bootstrapServers()));
 		text.append(
 				String.format("  %-26s smtp://127.0.0.1:%d   received mail: http://localhost:%d%n", "SMTP (GreenMail)",
 						options.ports().get(LocalRunOptions.SMTP), options.ports().get(LocalRunOptions.MAIL_UI)));
@@ -353,6 +397,7 @@ public final class LocalRun {
 			running.close();
 			say("Stopped Kafka and PostgreSQL");
 		}
+		releaseRunLock();
 		stopped.countDown();
 	}
 
@@ -364,9 +409,13 @@ public final class LocalRun {
 		if (!Files.exists(directory)) {
 			return;
 		}
+		Path lockFile = directory.resolve("local-run.lock");
 		try (var paths = Files.walk(directory)) {
 			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
+				// The lock we hold stays: deleted, a second run could lock a new file.
+				if (!path.equals(lockFile) && !path.equals(directory)) {
+					Files.delete(path);
+				}
 			}
 		}
 	}

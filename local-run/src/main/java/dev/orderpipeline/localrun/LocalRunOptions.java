@@ -1,6 +1,7 @@
 package dev.orderpipeline.localrun;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,13 @@ import java.util.Map;
  * {@code --<name>-port=N}, which is what the message about a taken port suggests.
  */
 record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
-		int controlPort) {
+		int controlPort, int kafkaBrokers, boolean checkOnly, Duration startupTimeout) {
+
+	/**
+	 * Enough for five services on two busy cores; more services or slower machines raise
+	 * it.
+	 */
+	static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
 	static final String POSTGRES = "postgres";
 
@@ -46,9 +53,22 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		boolean fresh = false;
 		Map<String, Integer> ports = defaultPorts();
 		int controlPort = 0;
+		int kafkaBrokers = 1;
+		boolean checkOnly = false;
+		Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 		for (String arg : args) {
 			if (arg.equals("--fresh")) {
 				fresh = true;
+			}
+			else if (arg.equals("--check")) {
+				checkOnly = true;
+			}
+			else if (arg.startsWith("--startup-timeout=")) {
+				long seconds = Long.parseLong(arg.substring("--startup-timeout=".length()));
+				if (seconds <= 0) {
+					throw new IllegalArgumentException("--startup-timeout must be a positive number of seconds");
+				}
+				startupTimeout = Duration.ofSeconds(seconds);
 			}
 			else if (arg.equals("--no-build")) {
 				// Handled by run-local.sh; accepted here so the script can pass all
@@ -56,6 +76,12 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 			}
 			else if (arg.startsWith("--data-dir=")) {
 				work = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+			}
+			else if (arg.startsWith("--kafka-brokers=")) {
+				kafkaBrokers = Integer.parseInt(arg.substring("--kafka-brokers=".length()));
+				if (kafkaBrokers != 1 && kafkaBrokers != 3) {
+					throw new IllegalArgumentException("--kafka-brokers is 1 or 3, not " + kafkaBrokers);
+				}
 			}
 			else if (arg.startsWith("--control-port=")) {
 				controlPort = Integer.parseInt(arg.substring("--control-port=".length()));
@@ -74,7 +100,8 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
 			}
 		}
-		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort);
+		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort,
+				kafkaBrokers, checkOnly, startupTimeout);
 	}
 
 	static String usage() {
@@ -83,6 +110,13 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				  --fresh        delete the local data (PostgreSQL, Kafka, logs) and start from empty
 				  --no-build     skip the Maven build and use the jars already built
 				  --data-dir=DIR where data and logs live (default: .local-run)
+				  --kafka-brokers=3  a three-node KRaft cluster instead of one broker (node i on the
+				                 kafka and kafka-controller ports + 2(i-1)); order-events then has
+				                 replication factor 3 and min.insync.replicas=2. Use with --fresh
+				                 when switching: the data of one layout does not fit the other
+				  --check        only check that no local run holds the data directory and every port
+				                 is free (run-local.sh does this before it builds), then exit
+				  --startup-timeout=SECONDS  how long every service may take to be UP (default 240)
 				  --control-port=N  (benchmarks) POST /kafka/stop|start, /services/<name>/stop|start
 				                 on 127.0.0.1:N; off unless given
 				Ports (default):

@@ -34,7 +34,8 @@ class ExportedMetricNamesTest extends MonitorIntegrationTest {
 	void everyMetricTheDashboardAndTheRulesQueryIsExported() throws Exception {
 		Map<String, String> known = new TreeMap<>();
 		monitorMetricNames().forEach((name) -> known.put(name, "pipeline-monitor (running registry)"));
-		for (String list : List.of("order-service", "consumer-services", "prometheus")) {
+		for (String list : List.of("order-service", "consumer-services", "prometheus",
+				"pipeline-monitor-reconciliation")) {
 			listedNames(list).forEach((name, how) -> known.putIfAbsent(name, list + " (" + how + ")"));
 		}
 		Map<String, String> rules = ruleExpressions();

@@ -18,7 +18,8 @@ class PipelineAccessRules {
 
 	@Bean
 	EndpointAuthorization pipelineMonitorAccess() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/status.js", "/status.css")
+		return (requests) -> requests
+			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/status.js", "/reconciliation.js", "/status.css")
 			.permitAll()
 			.requestMatchers("/api/**")
 			.hasRole(Roles.OPS);

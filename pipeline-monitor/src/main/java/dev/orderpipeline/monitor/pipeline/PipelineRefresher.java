@@ -22,6 +22,7 @@ import dev.orderpipeline.monitor.status.GroupStatusTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.context.SmartLifecycle;
  * up the status page or a Prometheus scrape. When Kafka cannot be read, the last group
  * figures stay, marked with the error and the time they were read.
  */
-public class PipelineRefresher implements SmartLifecycle {
+public class PipelineRefresher implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(PipelineRefresher.class);
 
@@ -139,6 +140,17 @@ public class PipelineRefresher implements SmartLifecycle {
 			}
 			this.executor = null;
 		}
+	}
+
+	/**
+	 * The Kafka clients are closed only here, not in {@link #stop()}: a stopped context
+	 * is started again (Spring's test framework pauses the cached contexts it is not
+	 * using, and resumes them), and a refresher whose clients were closed then only ever
+	 * reported "Failed to find brokers".
+	 */
+	@Override
+	public void destroy() {
+		stop();
 		this.reader.close();
 	}
 

@@ -83,7 +83,7 @@ class OrderDocumentSearch {
 				limit :limit offset :offset""".formatted(where), parameters, (rs, row) -> document(rs));
 		boolean hasNext = rows.size() > criteria.size();
 		return new SearchPage(hasNext ? rows.subList(0, criteria.size()) : rows, criteria.page(), criteria.size(),
-				hasNext);
+				hasNext, null);
 	}
 
 	private OrderDocumentView document(ResultSet rs) throws SQLException {

@@ -1,10 +1,15 @@
 package dev.orderpipeline.search.query;
 
+import java.util.Locale;
+
+import dev.orderpipeline.search.freshness.Freshness;
+import dev.orderpipeline.search.freshness.ProjectionFreshness;
 import dev.orderpipeline.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +24,11 @@ class OrderSearchController {
 
 	private final OrderDocumentSearch search;
 
-	OrderSearchController(OrderDocumentSearch search) {
+	private final ProjectionFreshness freshness;
+
+	OrderSearchController(OrderDocumentSearch search, ProjectionFreshness freshness) {
 		this.search = search;
+		this.freshness = freshness;
 	}
 
 	/*
@@ -32,8 +40,11 @@ class OrderSearchController {
 			description = "Only the caller's tenant's orders, and a customer's own orders only. "
 					+ "Filters combine with AND. Results are ordered by placement time, newest first, "
 					+ "then by order id. Orders seen only through their cancellation have no placement time "
-					+ "and come last; from/to exclude them.")
-	SearchPage searchOrders(
+					+ "and come last; from/to exclude them. The answer says how fresh the documents are "
+					+ "(freshness, and the headers X-Projection-Applied-Through and X-Projection-Lag-Seconds): "
+					+ "every event published before appliedThrough is reflected, so an order missing from the "
+					+ "results was published at most lagSeconds ago, or does not exist for the caller.")
+	ResponseEntity<SearchPage> searchOrders(
 			@Parameter(description = "Web-search syntax over product names, SKUs, customer email and id "
 					+ "(\"quoted phrases\", -exclusion, or); max 200 characters") @RequestParam(
 							required = false) String q,
@@ -48,8 +59,16 @@ class OrderSearchController {
 					required = false) String page,
 			@Parameter(description = "Page size 1-100, default 20") @RequestParam(required = false) String size,
 			@Parameter(hidden = true) Caller caller) {
-		return this.search.search(SearchScope.of(caller),
+		// Read before searching: the documents are at least as fresh as this says.
+		Freshness fresh = this.freshness.current();
+		SearchPage found = this.search.search(SearchScope.of(caller),
 				SearchParameters.parse(q, status, customerId, sku, from, to, page, size));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (fresh.appliedThrough() != null) {
+			response.header("X-Projection-Applied-Through", fresh.appliedThrough().toString())
+				.header("X-Projection-Lag-Seconds", String.format(Locale.ROOT, "%.3f", fresh.lagSeconds()));
+		}
+		return response.body(found.withFreshness(fresh));
 	}
 
 }
