@@ -20,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits {@code POST /orders} per client: 429 with {@code Retry-After} once the client's
  * bucket is empty. It runs after Spring Security's filter chain (lowest precedence), so
- * the caller is authenticated and its bucket is its tenant's and subject's; every
- * attempt counts, including invalid bodies and idempotent retries, and a refused one
- * never reaches the body parser or the database.
+ * the caller is authenticated and its bucket is its tenant's and subject's; every attempt
+ * counts, including invalid bodies and idempotent retries, and a refused one never
+ * reaches the body parser or the database.
  *
  * <p>
  * Every limited response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
