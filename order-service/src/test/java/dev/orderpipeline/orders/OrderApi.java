@@ -65,7 +65,9 @@ public final class OrderApi {
 		return as(TestTokens.admin());
 	}
 
-	/** The platform's catalog operator (role catalog-admin): the shared catalog's writer. */
+	/**
+	 * The platform's catalog operator (role catalog-admin): the shared catalog's writer.
+	 */
 	public OrderApi asCatalogAdmin() {
 		return as(TestTokens.catalogAdmin());
 	}

@@ -15,7 +15,8 @@ public final class Roles {
 
 	/**
 	 * The platform's catalog operator (token role {@code catalog-admin}): the shared
-	 * catalog belongs to no tenant, so {@link #ADMIN}, a tenant's role, may not change it.
+	 * catalog belongs to no tenant, so {@link #ADMIN}, a tenant's role, may not change
+	 * it.
 	 */
 	public static final String CATALOG_ADMIN = "CATALOG-ADMIN";
 
