@@ -43,7 +43,7 @@ final class SimulatedClients {
 	 * request gets no 200.
 	 */
 	static SimulatedClients create(HttpClient http, String tokenUrl, int count, String tenant) {
-		String admin = mint(http, tokenUrl, "bench-admin", tenant, "admin");
+		String admin = mint(http, tokenUrl, "bench-admin", tenant, "catalog-admin");
 		if (admin == null) {
 			System.out.println("No token endpoint at " + tokenUrl + ": requests carry no Authorization header and "
 					+ "name the customer in the body");

@@ -339,7 +339,7 @@ public final class LocalRun {
 
 						  %-26s %s   (JWK set %s)
 						  Every API call needs an access token. Tokens (valid 12 h) for the demo users customer,
-						  customer2, otherTenantCustomer, admin and ops:  curl -s %s/dev/tokens
+						  customer2, otherTenantCustomer, admin, catalogAdmin and ops:  curl -s %s/dev/tokens
 						  Any other:  curl -s -H 'Accept: text/plain' '%s/dev/token?sub=customer-1&tenant=acme&roles=customer'
 						  For example, customer-ana of tenant acme places an order:
 

@@ -29,7 +29,7 @@ class CatalogApiTest {
 	@BeforeEach
 	void connect() {
 		// Catalog management is the admin's; reading products is open to any caller.
-		this.api = new OrderApi(this.port).asAdmin();
+		this.api = new OrderApi(this.port).asCatalogAdmin();
 	}
 
 	@Test

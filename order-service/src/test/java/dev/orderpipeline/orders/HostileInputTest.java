@@ -167,7 +167,7 @@ class HostileInputTest {
 
 		HttpRequest toRequest(OrderApi api, Map<String, String> skus) {
 			// Catalog writes are the admin's; everything else is sent by the customer.
-			OrderApi caller = this.path.startsWith("/products") ? api.asAdmin() : api;
+			OrderApi caller = this.path.startsWith("/products") ? api.asCatalogAdmin() : api;
 			HttpRequest.Builder builder = caller.request(replace(this.path, skus));
 			for (int i = 0; i < this.headers.size(); i += 2) {
 				builder.header(this.headers.get(i), this.headers.get(i + 1));

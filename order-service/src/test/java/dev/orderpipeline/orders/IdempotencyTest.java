@@ -147,7 +147,7 @@ class IdempotencyTest {
 		OrderApi asCustomer = this.api.asCustomer(customer);
 
 		HttpResponse<String> shortOfStock = asCustomer.post("/orders", body, KEY, key);
-		assertThat(this.api.asAdmin().put("/products/" + sku + "/stock", "{\"onHand\": 5}").statusCode())
+		assertThat(this.api.asCatalogAdmin().put("/products/" + sku + "/stock", "{\"onHand\": 5}").statusCode())
 			.isEqualTo(200);
 		HttpResponse<String> retried = asCustomer.post("/orders", body, KEY, key);
 

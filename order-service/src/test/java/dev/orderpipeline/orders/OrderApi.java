@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Every request carries this instance's access token, if it has one: {@code new
  * OrderApi(port)} has none, {@link #asCustomer(String)} acts as a customer of tenant
- * {@value #TENANT}, {@link #as(String)} with any token. Catalog set-up always acts as an
- * admin, and {@link #placeOrder(String, Object...)} as the given customer.
+ * {@value #TENANT}, {@link #as(String)} with any token. Catalog set-up always acts as the
+ * catalog admin, and {@link #placeOrder(String, Object...)} as the given customer.
  */
 public final class OrderApi {
 
@@ -60,8 +60,16 @@ public final class OrderApi {
 		return as(TestTokens.customer(customerId, TENANT));
 	}
 
+	/** A tenant's admin (acme): no rights over the shared catalog. */
 	public OrderApi asAdmin() {
 		return as(TestTokens.admin());
+	}
+
+	/**
+	 * The platform's catalog operator (role catalog-admin): the shared catalog's writer.
+	 */
+	public OrderApi asCatalogAdmin() {
+		return as(TestTokens.catalogAdmin());
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -109,7 +117,7 @@ public final class OrderApi {
 
 	public String createProduct(long priceMinor, String currency, long onHand, boolean active) {
 		String sku = "T-" + UUID.randomUUID().toString().substring(0, 18);
-		OrderApi admin = asAdmin();
+		OrderApi admin = asCatalogAdmin();
 		HttpResponse<String> created = admin.post("/products", """
 				{"sku": "%s", "name": "Test product %s", "price": {"amount": %d, "currency": "%s"}, "active": %s}"""
 			.formatted(sku, sku, priceMinor, currency, active));

@@ -3,6 +3,7 @@ package dev.orderpipeline.orders;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,24 @@ class RateLimitTest {
 		assertThat(other.statusCode()).isEqualTo(201);
 		// Only placing orders is limited: reading goes on.
 		assertThat(client.get("/orders").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theSameSubjectInAnotherTenantHasItsOwnBucket() throws Exception {
+		OrderApi api = new OrderApi(this.port);
+		String sku = api.createProduct(100, 1000);
+		String customer = newCustomer();
+		OrderApi inAcme = api.asCustomer(customer);
+		// Empty acme's bucket for this subject: five served, then refusals.
+		List<HttpResponse<String>> burst = Concurrently.run(10, () -> inAcme.post("/orders", orderJson(sku, 1)));
+		assertThat(burst).extracting(HttpResponse::statusCode).contains(429);
+
+		// Customer ids are unique only within a tenant: globex's customer with the same
+		// sub is another client, with a full bucket of its own.
+		HttpResponse<String> inGlobex = api.as(TestTokens.customer(customer, "globex"))
+			.post("/orders", orderJson(sku, 1));
+		assertThat(inGlobex.statusCode()).as(inGlobex.body()).isEqualTo(201);
+		assertThat(inGlobex.headers().firstValue("RateLimit-Remaining")).hasValue("4");
 	}
 
 }

@@ -98,13 +98,40 @@ class SecurityTest {
 	}
 
 	@Test
-	void adminsManageTheCatalogButDoNotUseTheCustomersOrderEndpoints() {
-		OrderApi admin = this.api.asAdmin();
+	void catalogAdminsManageTheCatalogButDoNotUseTheCustomersOrderEndpoints() {
+		OrderApi admin = this.api.asCatalogAdmin();
 
 		assertThat(admin.put("/products/" + this.sku + "/stock", "{\"onHand\": 120}").statusCode()).isEqualTo(200);
 		assertThat(admin.post("/orders", orderJson(this.sku, 1)).statusCode()).isEqualTo(403);
 		assertThat(admin.get("/orders").statusCode()).isEqualTo(403);
 		assertThat(this.api.as(TestTokens.ops()).post("/orders", orderJson(this.sku, 1)).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aTenantAdminCannotChangeTheSharedCatalog() {
+		// The catalog is shared by every tenant; acme's admin is a tenant role (issue 13
+		// item 11: it could reprice, deactivate or zero stock for every tenant).
+		OrderApi acmeAdmin = this.api.asAdmin();
+
+		List<HttpResponse<String>> responses = List.of(
+				acmeAdmin.post("/products",
+						"""
+								{"sku": "%s", "name": "Acme's own", "price": {"amount": 1, "currency": "EUR"}}"""
+							.formatted("X-" + UUID.randomUUID())),
+				acmeAdmin.put("/products/" + this.sku, """
+						{"name": "Repriced", "price": {"amount": 1, "currency": "EUR"}, "active": true}"""),
+				acmeAdmin.put("/products/" + this.sku, """
+						{"name": "Gone", "price": {"amount": 100, "currency": "EUR"}, "active": false}"""),
+				acmeAdmin.put("/products/" + this.sku + "/stock", "{\"onHand\": 0}"));
+
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(403);
+			assertThat(OrderApi.problem(response)).containsEntry("status", 403);
+		});
+		Map<String, Object> product = JsonPath.parse(acmeAdmin.get("/products/" + this.sku).body()).read("$");
+		assertThat(product).containsEntry("onHand", 100)
+			.containsEntry("active", true)
+			.containsEntry("price", Map.of("amount", 100, "currency", "EUR"));
 	}
 
 	@Test

@@ -150,12 +150,14 @@ class DeploymentConfigTest {
 			}
 			assertThat(user.get("enabled").asBoolean()).isTrue();
 			assertThat(user.get("credentials").get(0).get("value").asString()).isNotBlank();
-			String tenant = user.get("attributes").get("tenant_id").get(0).asString();
+			// A platform role (catalog-admin) belongs to no tenant.
+			JsonNode attributes = user.get("attributes");
+			String tenant = (attributes != null) ? attributes.get("tenant_id").get(0).asString() : "(none)";
 			user.get("realmRoles")
 				.forEach((role) -> tenantsByRole.computeIfAbsent(role.asString(), (r) -> new TreeSet<>()).add(tenant));
 		});
 
-		assertThat(roles).containsExactlyInAnyOrder("customer", "admin", "ops", "monitoring");
+		assertThat(roles).containsExactlyInAnyOrder("customer", "admin", "catalog-admin", "ops", "monitoring");
 		assertThat(tenantsByRole.keySet()).as("roles with a demo user").isEqualTo(roles);
 		assertThat(tenantsByRole.get("customer")).containsExactlyInAnyOrder("acme", "globex");
 		for (JsonNode client : realm.get("clients")) {

@@ -36,6 +36,8 @@ public final class TestTokens {
 
 	public static final String ADMIN_SUBJECT = "admin-test";
 
+	public static final String CATALOG_ADMIN_SUBJECT = "catalog-admin-test";
+
 	public static final String OPS_SUBJECT = "ops-test";
 
 	public static final String MONITORING_SUBJECT = "monitoring-test";
@@ -67,6 +69,14 @@ public final class TestTokens {
 
 	public static String admin(String tenant) {
 		return token(ADMIN_SUBJECT, tenant, null, "admin");
+	}
+
+	/**
+	 * A platform operator of the shared catalog: role {@code catalog-admin}, no tenant
+	 * (the catalog belongs to no tenant, so a tenant's admin may not change it).
+	 */
+	public static String catalogAdmin() {
+		return token(CATALOG_ADMIN_SUBJECT, null, null, "catalog-admin");
 	}
 
 	public static String ops() {

@@ -17,6 +17,7 @@ public record DemoUser(String name, String subject, String tenant, List<String> 
 			new DemoUser("customer2", "customer-ben", "acme", List.of("customer"), "ben@example.com"),
 			new DemoUser("otherTenantCustomer", "customer-carla", "globex", List.of("customer"), "carla@example.com"),
 			new DemoUser("admin", "admin-alex", "acme", List.of("admin"), "alex@example.com"),
+			new DemoUser("catalogAdmin", "catalog-admin-cora", null, List.of("catalog-admin"), "cora@example.com"),
 			new DemoUser("ops", "ops-olga", "acme", List.of("ops"), "olga@example.com"));
 
 }

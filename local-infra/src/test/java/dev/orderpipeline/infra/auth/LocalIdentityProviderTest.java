@@ -87,13 +87,17 @@ class LocalIdentityProviderTest {
 	void devTokensServesAVerifiableTokenForEveryDemoUser() throws Exception {
 		Map<String, Object> tokens = getJson("/dev/tokens");
 
-		assertThat(tokens).containsOnlyKeys("customer", "customer2", "otherTenantCustomer", "admin", "ops");
+		assertThat(tokens).containsOnlyKeys("customer", "customer2", "otherTenantCustomer", "admin", "catalogAdmin",
+				"ops");
 		JWTClaimsSet carla = verifyWithServedKeys((String) tokens.get("otherTenantCustomer"));
 		assertThat(carla.getSubject()).isEqualTo("customer-carla");
 		assertThat(carla.getStringClaim("tenant_id")).isEqualTo("globex");
 		assertThat(verifyWithServedKeys((String) tokens.get("ops")).getStringListClaim("roles")).containsExactly("ops");
 		assertThat(verifyWithServedKeys((String) tokens.get("admin")).getStringListClaim("roles"))
 			.containsExactly("admin");
+		JWTClaimsSet cora = verifyWithServedKeys((String) tokens.get("catalogAdmin"));
+		assertThat(cora.getStringListClaim("roles")).containsExactly("catalog-admin");
+		assertThat(cora.getClaim("tenant_id")).as("a platform role belongs to no tenant").isNull();
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package dev.orderpipeline.orders.ratelimit;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,19 +8,21 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.orderpipeline.support.security.Caller;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits {@code POST /orders} per client: 429 with {@code Retry-After} once the client's
  * bucket is empty. It runs after Spring Security's filter chain (lowest precedence), so
- * the caller is authenticated and its principal name is the token's subject; every
- * attempt counts, including invalid bodies and idempotent retries, and a refused one
- * never reaches the body parser or the database.
+ * the caller is authenticated and its bucket is its tenant's and subject's; every attempt
+ * counts, including invalid bodies and idempotent retries, and a refused one never
+ * reaches the body parser or the database.
  *
  * <p>
  * Every limited response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
@@ -71,12 +72,22 @@ class PlacementRateLimitFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 	}
 
-	// Security has authenticated the caller before this filter runs; the principal's name
-	// is the token's subject. Without one (security switched off in a test slice) the
-	// remote address stands in.
+	// Security has authenticated the caller before this filter runs. Customer ids are
+	// unique only within a tenant, so the bucket is the tenant's and the subject's
+	// together (a machine client has no tenant). Without a caller (security switched off
+	// in a test slice) the remote address stands in.
 	private static String client(HttpServletRequest request) {
-		Principal principal = request.getUserPrincipal();
-		return (principal != null) ? "sub:" + principal.getName() : "addr:" + request.getRemoteAddr();
+		if (request.getUserPrincipal() == null) {
+			return "addr:" + request.getRemoteAddr();
+		}
+		try {
+			Caller caller = Caller.current();
+			String tenant = (caller.tenantId() != null) ? caller.tenantId() : "-";
+			return "tenant:" + tenant + "/sub:" + caller.subject();
+		}
+		catch (AuthenticationException ex) {
+			return "principal:" + request.getUserPrincipal().getName();
+		}
 	}
 
 }

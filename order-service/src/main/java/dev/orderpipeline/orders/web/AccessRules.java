@@ -18,7 +18,8 @@ import org.springframework.http.HttpMethod;
  * dead-letter, projection and status tools of the other services); a support view would
  * be a separate, audited endpoint.</li>
  * <li>Products are read by any authenticated caller; creating and changing products and
- * stock needs ADMIN.</li>
+ * stock needs CATALOG-ADMIN, a platform role: the catalog is shared by every tenant, so a
+ * tenant's ADMIN may not reprice, deactivate or zero it for the others.</li>
  * <li>The API descriptions (OpenAPI, Swagger UI, AsyncAPI and its JSON Schemas) are open:
  * they are published contracts without data, and a client needs them before it has a
  * token.</li>
@@ -38,7 +39,7 @@ class AccessRules {
 			.requestMatchers(HttpMethod.GET, "/products", "/products/**")
 			.authenticated()
 			.requestMatchers("/products", "/products/**")
-			.hasRole(Roles.ADMIN);
+			.hasRole(Roles.CATALOG_ADMIN);
 	}
 
 }

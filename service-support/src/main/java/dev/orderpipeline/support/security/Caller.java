@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * tenant), so a tenant-scoped query made for one finds nothing
  * @param email the {@code email} claim, null when absent
  * @param roles the role names as in the token, lower case ({@code customer},
- * {@code admin}, {@code ops}, {@code monitoring})
+ * {@code admin}, {@code catalog-admin}, {@code ops}, {@code monitoring})
  */
 public record Caller(String subject, String tenantId, String email,
 		Set<String> roles) implements AuthenticatedPrincipal {
@@ -33,6 +33,8 @@ public record Caller(String subject, String tenantId, String email,
 	public static final String ADMIN = "admin";
 
 	public static final String OPS = "ops";
+
+	public static final String CATALOG_ADMIN = "catalog-admin";
 
 	public static final String MONITORING = "monitoring";
 

@@ -13,6 +13,13 @@ public final class Roles {
 
 	public static final String OPS = "OPS";
 
+	/**
+	 * The platform's catalog operator (token role {@code catalog-admin}): the shared
+	 * catalog belongs to no tenant, so {@link #ADMIN}, a tenant's role, may not change
+	 * it.
+	 */
+	public static final String CATALOG_ADMIN = "CATALOG-ADMIN";
+
 	/** Machine scrapers: {@code /actuator/prometheus} and nothing else. */
 	public static final String MONITORING = "MONITORING";
 
