@@ -83,4 +83,9 @@ class OutboxConfiguration {
 		return relay;
 	}
 
+	@Bean
+	RelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay, OutboxProperties properties) {
+		return new RelayHealthIndicator(relay.progress(), properties.relay().stalledAfter());
+	}
+
 }
