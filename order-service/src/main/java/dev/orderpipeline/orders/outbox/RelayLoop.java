@@ -117,6 +117,10 @@ final class RelayLoop implements Runnable {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			if (this.draining && drainTimeIsUp() && this.leadership.isLeading()) {
+				logger.warn("Outbox relay {} stops at its drain timeout with rows left; the next relay publishes them",
+						this.name);
+			}
 			finish();
 		}
 	}
@@ -139,14 +143,11 @@ final class RelayLoop implements Runnable {
 				// the rest of the batch goes at once
 			}
 			case FAILED -> {
-				if (this.draining) {
-					logger.warn("Outbox relay {} stops with rows left: the broker does not take them ({})", this.name,
-							this.pipeline.lastFailure().toString());
-					return false;
-				}
+				// While draining too: a broker that fails for a moment (a restart, a
+				// leader election) still gets the rows before the drain timeout.
 				Duration pause = this.backoff.next();
-				logger.warn("Outbox relay {} could not publish a batch ({}); retrying in {}", this.name,
-						this.pipeline.lastFailure().toString(), pause);
+				logger.warn("Outbox relay {} could not publish a batch ({}); retrying in {}{}", this.name,
+						this.pipeline.lastFailure().toString(), pause, this.draining ? " until the drain timeout" : "");
 				pause(pause);
 			}
 			case FENCED -> standDown();
