@@ -67,11 +67,4 @@ class OutboxMetrics {
 			.increment();
 	}
 
-	void requeued(int rows) {
-		Counter.builder("outbox.requeued")
-			.description("Parked outbox rows an operator put back in the queue")
-			.register(this.registry)
-			.increment(rows);
-	}
-
 }

@@ -27,7 +27,7 @@ import org.postgresql.PGNotification;
  */
 final class RelayConnection implements AutoCloseable {
 
-	static final String CHANNEL = "order_outbox";
+	static final String CHANNEL = OutboxNotifications.CHANNEL;
 
 	private final Connection connection;
 

@@ -1,0 +1,28 @@
+package dev.orderpipeline.orders.outbox.parked;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * No parked row with that id: it never existed, was re-queued already, or was published.
+ * An {@link ErrorResponseException}, so the service's problem handler renders it like
+ * every other 404.
+ */
+class ParkedRowNotFoundException extends ErrorResponseException {
+
+	ParkedRowNotFoundException(long id) {
+		super(HttpStatus.NOT_FOUND, problem(id), null);
+	}
+
+	private static ProblemDetail problem(long id) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"No parked outbox row " + id + ": it does not exist, or it was re-queued or published already");
+		problem.setType(URI.create("https://errors.orderpipeline.dev/not-found"));
+		problem.setTitle("Parked row not found");
+		return problem;
+	}
+
+}
