@@ -80,6 +80,14 @@ abstract class MonitorIntegrationTest {
 	/** The Authorization header of each replay the stub received ("none" without). */
 	static final List<String> stubAuthorizations = new CopyOnWriteArrayList<>();
 
+	static final String PARKED_ROWS = """
+			{"rows": [{"id": 7, "eventId": "5f0c7a52-3c51-4a53-9a1c-1d8c0e0f3a11",
+			           "orderId": "0191f0aa-0000-7000-8000-000000000001", "eventType": "order.placed.v2",
+			           "sequence": 1, "createdAt": "2026-12-03T07:00:00Z", "parkedAt": "2026-12-03T07:00:01Z",
+			           "lastError": "org.apache.kafka.common.errors.RecordTooLargeException: too large",
+			           "payloadBytes": 204800}],
+			 "nextAfter": null}""";
+
 	private static boolean sourceWritten;
 
 	/**
@@ -239,6 +247,32 @@ abstract class MonitorIntegrationTest {
 					.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("none"));
 				stubRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
 				respond(exchange, 202, "application/json", "{\"replayed\":2}");
+			});
+			// order-service's ops API for parked outbox rows: one parked row, 7; a
+			// re-queue
+			// with the reason "bad" gets order-service's validation problem.
+			server.createContext("/ops/outbox/", (exchange) -> {
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				stubAuthorizations
+					.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("none"));
+				stubRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI()
+						+ (body.isEmpty() ? "" : " " + body));
+				String path = exchange.getRequestURI().getPath();
+				if (path.equals("/ops/outbox/parked")) {
+					respond(exchange, 200, "application/json", PARKED_ROWS);
+				}
+				else if (path.equals("/ops/outbox/requeues")) {
+					respond(exchange, 200, "application/json", "[]");
+				}
+				else if (body.contains("\"bad\"")) {
+					respond(exchange, 400, "application/problem+json", """
+							{"type": "https://errors.orderpipeline.dev/validation", "title": "Invalid request",
+							 "status": 400, "detail": "The request has 1 invalid field(s).",
+							 "errors": [{"field": "reason", "message": "must be 1-500 printable characters"}]}""");
+				}
+				else {
+					respond(exchange, 200, "application/json", "{\"requeued\": 1, \"audit\": []}");
+				}
 			});
 			server.createContext("/actuator/prometheus", (exchange) -> respond(exchange, 200, "text/plain", """
 					# HELP outbox_pending_rows Outbox rows not yet published

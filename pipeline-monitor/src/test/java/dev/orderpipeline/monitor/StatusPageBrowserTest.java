@@ -65,6 +65,26 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 			})()
 			""";
 
+	/**
+	 * Types a reason, clicks the Re-queue button of parked row 7 (confirming the dialog)
+	 * and returns the row's error and what the panel then says, separated by "|".
+	 */
+	private static final String REQUEUE_PARKED_ROW = """
+			(async () => {
+				window.confirm = () => true;
+				const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+				const row = () => document.querySelector('[data-parked-row="7"]');
+				for (let i = 0; i < 200 && !row(); i++) await pause();
+				const error = row().querySelector('.parked-error').textContent;
+				document.getElementById('requeue-reason').value = '%s';
+				document.getElementById('parked-status').textContent = '';
+				row().querySelector('button').click();
+				const shown = () => document.getElementById('parked-status').textContent;
+				for (let i = 0; i < 100 && (shown() === '' || shown() === 're-queueing…'); i++) await pause();
+				return error + '|' + shown();
+			})()
+			""";
+
 	// Not @TempDir: the directory may only be deleted after Chromium's helper processes
 	// are gone.
 	Path workDirectory;
@@ -165,6 +185,27 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 
 			assertThat(shown).startsWith("HTTP 502: down-check at http://127.0.0.1:1 did not answer");
 		}
+	}
+
+	@Test
+	void parkedOutboxRowsAreListedWithTheirErrorAndCanBeRequeuedWithAReason() throws Exception {
+		int before = stubRequests.size();
+		String ops = TestTokens.ops();
+
+		try (Chromium chromium = Chromium.open(page(), this.workDirectory)) {
+			chromium.evaluate(SIGN_IN.formatted(ops), Duration.ofSeconds(30));
+			String shown = chromium.evaluate(REQUEUE_PARKED_ROW.formatted("INC-42: limit raised"),
+					Duration.ofSeconds(40));
+			assertThat(shown).isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException: too large"
+					+ "|re-queued 1 row(s); the relay publishes them now");
+
+			String refused = chromium.evaluate(REQUEUE_PARKED_ROW.formatted("bad"), Duration.ofSeconds(40));
+			assertThat(refused)
+				.endsWith("|HTTP 400: The request has 1 invalid field(s). (reason must be 1-500 printable characters)");
+		}
+		assertThat(stubRequests.subList(before, stubRequests.size()))
+			.contains("POST /ops/outbox/parked/7/requeue {\"reason\":\"INC-42: limit raised\"}");
+		assertThat(stubAuthorizations.subList(before, stubAuthorizations.size())).containsOnly(TestTokens.bearer(ops));
 	}
 
 	private String renderedDom(String url) throws Exception {

@@ -13,6 +13,7 @@ import dev.orderpipeline.orders.order.domain.InvalidOrderTransitionException;
 import dev.orderpipeline.orders.order.domain.OrderLimits;
 import dev.orderpipeline.orders.order.domain.OrderRequestRules;
 import dev.orderpipeline.orders.order.domain.OrderStatus;
+import dev.orderpipeline.orders.outbox.parked.ParkedRows;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithTestIdentityProvider;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,9 @@ class FailureMappingTest {
 
 	@MockitoBean
 	ProductCatalog catalog;
+
+	@MockitoBean
+	ParkedRows parkedRows;
 
 	@Test
 	void anUnreachableDatabaseIs503WithRetryAfter() throws Exception {

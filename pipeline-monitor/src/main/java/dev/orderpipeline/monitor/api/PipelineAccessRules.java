@@ -19,7 +19,8 @@ class PipelineAccessRules {
 	@Bean
 	EndpointAuthorization pipelineMonitorAccess() {
 		return (requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/status.js", "/reconciliation.js", "/status.css")
+			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/status.js", "/reconciliation.js", "/parked.js",
+					"/status.css")
 			.permitAll()
 			.requestMatchers("/api/**")
 			.hasRole(Roles.OPS);

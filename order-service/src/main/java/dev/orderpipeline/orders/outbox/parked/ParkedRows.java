@@ -9,9 +9,14 @@ import java.util.UUID;
 
 import dev.orderpipeline.orders.outbox.OutboxNotifications;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Parked outbox rows: listed, and put back in the queue by an operator once the cause is
@@ -30,8 +35,13 @@ public class ParkedRows {
 
 	private final JdbcClient jdbc;
 
-	ParkedRows(JdbcClient jdbc) {
+	private final Counter requeued;
+
+	ParkedRows(JdbcClient jdbc, MeterRegistry registry) {
 		this.jdbc = jdbc;
+		this.requeued = Counter.builder("outbox.requeued.rows")
+			.description("Parked outbox rows an operator put back in the queue")
+			.register(registry);
 	}
 
 	/** Parked rows with an id above {@code afterId}, oldest first. */
@@ -99,6 +109,13 @@ public class ParkedRows {
 		if (!done.isEmpty()) {
 			// Delivered at commit, to whichever instance's relay leads.
 			this.jdbc.sql("select pg_notify(?, '')").param(OutboxNotifications.CHANNEL).query().singleRow();
+			int count = done.size();
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ParkedRows.this.requeued.increment(count);
+				}
+			});
 		}
 		return done;
 	}

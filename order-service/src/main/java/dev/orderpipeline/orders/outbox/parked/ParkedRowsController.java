@@ -6,8 +6,6 @@ import java.util.List;
 import dev.orderpipeline.orders.web.FieldError;
 import dev.orderpipeline.orders.web.InvalidRequestException;
 import dev.orderpipeline.support.security.Caller;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -40,13 +38,8 @@ class ParkedRowsController {
 
 	private final ParkedRows rows;
 
-	private final Counter requeued;
-
-	ParkedRowsController(ParkedRows rows, MeterRegistry registry) {
+	ParkedRowsController(ParkedRows rows) {
 		this.rows = rows;
-		this.requeued = Counter.builder("outbox.requeued.rows")
-			.description("Parked outbox rows an operator put back in the queue")
-			.register(registry);
 	}
 
 	/** A page of parked rows; {@code nextAfter} is null on the last page. */
@@ -101,7 +94,6 @@ class ParkedRowsController {
 	}
 
 	private RequeueResult requeued(List<Requeue> done) {
-		this.requeued.increment(done.size());
 		for (Requeue requeue : done) {
 			logger.info("Outbox row {} (event {}, order {}) re-queued by {}: {}", requeue.outboxId(), requeue.eventId(),
 					requeue.orderId(), requeue.requeuedBy(), requeue.reason());
