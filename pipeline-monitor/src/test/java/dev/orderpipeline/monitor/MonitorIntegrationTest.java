@@ -88,6 +88,11 @@ abstract class MonitorIntegrationTest {
 			           "payloadBytes": 204800}],
 			 "nextAfter": null}""";
 
+	/** What the stubbed order-service ops API received, and with which Authorization. */
+	static final List<String> orderServiceRequests = new CopyOnWriteArrayList<>();
+
+	static final List<String> orderServiceAuthorizations = new CopyOnWriteArrayList<>();
+
 	private static boolean sourceWritten;
 
 	/**
@@ -253,9 +258,9 @@ abstract class MonitorIntegrationTest {
 			// with the reason "bad" gets order-service's validation problem.
 			server.createContext("/ops/outbox/", (exchange) -> {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				stubAuthorizations
+				orderServiceAuthorizations
 					.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("none"));
-				stubRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI()
+				orderServiceRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI()
 						+ (body.isEmpty() ? "" : " " + body));
 				String path = exchange.getRequestURI().getPath();
 				if (path.equals("/ops/outbox/parked")) {

@@ -17,25 +17,26 @@ class ParkedRowsForwardingTest extends MonitorIntegrationTest {
 
 	@Test
 	void theListIsOrderServicesAnswerFetchedWithTheCallersToken() throws Exception {
-		int before = stubRequests.size();
-		HttpResponse<String> listed = get("/api/outbox/parked?after=3&limit=20");
+		int before = orderServiceRequests.size();
+		String ops = TestTokens.ops();
+		HttpResponse<String> listed = getAs("/api/outbox/parked?after=3&limit=20", ops);
 
 		assertThat(listed.statusCode()).isEqualTo(200);
 		assertThat(listed.body()).contains("\"id\": 7").contains("RecordTooLargeException");
-		assertThat(stubRequests.subList(before, stubRequests.size()))
+		assertThat(orderServiceRequests.subList(before, orderServiceRequests.size()))
 			.containsExactly("GET /ops/outbox/parked?after=3&limit=20");
-		assertThat(stubAuthorizations.subList(before, stubAuthorizations.size()))
-			.containsExactly(TestTokens.bearer(TestTokens.ops()));
+		assertThat(orderServiceAuthorizations.subList(before, orderServiceAuthorizations.size()))
+			.containsExactly(TestTokens.bearer(ops));
 	}
 
 	@Test
 	void aRequeueGoesWithItsReasonOnlyWhenThePageConfirmsIt() throws Exception {
-		int before = stubRequests.size();
+		int before = orderServiceRequests.size();
 		HttpResponse<String> unconfirmed = requeue("/api/outbox/parked/7/requeue", null, "{\"reason\": \"fixed\"}");
 		assertThat(unconfirmed.statusCode()).isEqualTo(403);
 		assertThat(unconfirmed.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(stubRequests).hasSize(before);
+		assertThat(orderServiceRequests).hasSize(before);
 
 		HttpResponse<String> confirmed = requeue("/api/outbox/parked/7/requeue", "requeue", "{\"reason\": \"fixed\"}");
 		assertThat(confirmed.statusCode()).isEqualTo(200);
@@ -43,7 +44,7 @@ class ParkedRowsForwardingTest extends MonitorIntegrationTest {
 		HttpResponse<String> all = requeue("/api/outbox/parked/requeue-all?limit=5", "requeue",
 				"{\"reason\": \"fixed\"}");
 		assertThat(all.statusCode()).isEqualTo(200);
-		assertThat(stubRequests.subList(before, stubRequests.size())).containsExactly(
+		assertThat(orderServiceRequests.subList(before, orderServiceRequests.size())).containsExactly(
 				"POST /ops/outbox/parked/7/requeue {\"reason\": \"fixed\"}",
 				"POST /ops/outbox/parked/requeue-all?limit=5 {\"reason\": \"fixed\"}");
 	}
@@ -59,10 +60,10 @@ class ParkedRowsForwardingTest extends MonitorIntegrationTest {
 
 	@Test
 	void withoutRoleOpsNothingIsForwarded() throws Exception {
-		int before = stubRequests.size();
+		int before = orderServiceRequests.size();
 		assertThat(getAs("/api/outbox/parked", TestTokens.customer()).statusCode()).isEqualTo(403);
 		assertThat(getAs("/api/outbox/parked", null).statusCode()).isEqualTo(401);
-		assertThat(stubRequests).hasSize(before);
+		assertThat(orderServiceRequests).hasSize(before);
 	}
 
 	private HttpResponse<String> requeue(String path, String confirmation, String json) throws Exception {

@@ -74,7 +74,9 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 				window.confirm = () => true;
 				const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
 				const row = () => document.querySelector('[data-parked-row="7"]');
-				for (let i = 0; i < 200 && !row(); i++) await pause();
+				// After a re-queue the panel reloads; until then the row's button is disabled.
+				const ready = () => row() && !row().querySelector('button').disabled;
+				for (let i = 0; i < 200 && !ready(); i++) await pause();
 				const error = row().querySelector('.parked-error').textContent;
 				document.getElementById('requeue-reason').value = '%s';
 				document.getElementById('parked-status').textContent = '';
@@ -189,7 +191,7 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 
 	@Test
 	void parkedOutboxRowsAreListedWithTheirErrorAndCanBeRequeuedWithAReason() throws Exception {
-		int before = stubRequests.size();
+		int before = orderServiceRequests.size();
 		String ops = TestTokens.ops();
 
 		try (Chromium chromium = Chromium.open(page(), this.workDirectory)) {
@@ -203,9 +205,10 @@ class StatusPageBrowserTest extends MonitorIntegrationTest {
 			assertThat(refused)
 				.endsWith("|HTTP 400: The request has 1 invalid field(s). (reason must be 1-500 printable characters)");
 		}
-		assertThat(stubRequests.subList(before, stubRequests.size()))
+		assertThat(orderServiceRequests.subList(before, orderServiceRequests.size()))
 			.contains("POST /ops/outbox/parked/7/requeue {\"reason\":\"INC-42: limit raised\"}");
-		assertThat(stubAuthorizations.subList(before, stubAuthorizations.size())).containsOnly(TestTokens.bearer(ops));
+		assertThat(orderServiceAuthorizations.subList(before, orderServiceAuthorizations.size()))
+			.containsOnly(TestTokens.bearer(ops));
 	}
 
 	private String renderedDom(String url) throws Exception {
