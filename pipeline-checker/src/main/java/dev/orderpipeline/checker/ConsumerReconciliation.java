@@ -12,11 +12,14 @@ import java.util.List;
  * @param deadLettered of those, in the group's dead-letter store (and not applied)
  * @param pending of those, not consumed yet (at or after the group's committed offset, or
  * on its retry path)
- * @param missingCount of those, neither applied nor dead-lettered nor pending
+ * @param purged of those, not in the inbox but below the group's inbox purge horizon: the
+ * runtime purged the inbox rows of events processed before its last purge mark, so their
+ * application can no longer be proven here (nor disproven); not counted as missing
+ * @param missingCount of those, neither applied nor dead-lettered nor pending nor purged
  * @param missing the first of them (capped)
  */
 public record ConsumerReconciliation(String group, long published, long applied, long deadLettered, long pending,
-		long missingCount, List<MissingEvent> missing) {
+		long purged, long missingCount, List<MissingEvent> missing) {
 
 	public ConsumerReconciliation {
 		missing = List.copyOf(missing);

@@ -71,6 +71,7 @@ final class DeliveryInvariant {
 		long applied = 0;
 		long deadLettered = 0;
 		long pending = 0;
+		long purged = 0;
 		for (Map.Entry<String, List<PublishedRecord>> event : events.entrySet()) {
 			List<PublishedRecord> copies = event.getValue();
 			PublishedRecord first = copies.get(0);
@@ -111,7 +112,7 @@ final class DeliveryInvariant {
 		}
 		InvariantReport report = this.tally.report();
 		this.reconciliation = new ConsumerReconciliation(this.group, events.size(), applied, deadLettered, pending,
-				this.missingCount, this.missing);
+				purged, this.missingCount, this.missing);
 		return report;
 	}
 

@@ -1,6 +1,7 @@
 package dev.orderpipeline.checker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +9,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.orderpipeline.checker.PipelineFixture.Order;
+import dev.orderpipeline.consumer.purge.InboxPurge;
+import dev.orderpipeline.consumer.purge.InboxPurgeSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.orderpipeline.checker.PipelineFixture.ANALYTICS;
 import static dev.orderpipeline.checker.PipelineFixture.NOTIFICATION;
@@ -140,6 +146,34 @@ class InvariantCheckerTest {
 		assertThat(report.invariant(DeliveryInvariant.name(group(ANALYTICS))).holds()).isFalse();
 		assertThat(report.invariant(DeliveryInvariant.name(group(SEARCH))).holds()).isTrue();
 		assertThat(report.consumer(group(SEARCH)).missingCount()).isZero();
+	}
+
+	@Test
+	void eventsWhoseInboxRowsThePurgeRemovedAreCountedAsPurgedAndLaterLossesAreStillMissing() {
+		this.pipeline.place();
+		Order purgedBefore = this.pipeline.place();
+		// The runtime's own purge, with no retention: both events are below its mark and
+		// committed past, so their inbox rows go.
+		InboxPurge purge = new InboxPurge(new JdbcTemplate(this.pipeline.consumers.get(ANALYTICS)),
+				Map.of("bootstrap.servers", this.pipeline.bootstrap), group(ANALYTICS), List.of(this.pipeline.topic),
+				new InboxPurgeSettings(true, Duration.ZERO, Duration.ofMinutes(10), 1000), new SimpleMeterRegistry());
+		assertThat(purge.purgeOnce()).isEqualTo(2);
+		this.pipeline.place();
+		Order lost = this.pipeline.place();
+		StoreDatabases.execute(this.pipeline.consumers.get(ANALYTICS), "delete from processed_event where event_id = ?",
+				lost.placementId());
+
+		CheckReport report = this.pipeline.check();
+
+		ConsumerReconciliation analytics = report.consumer(group(ANALYTICS));
+		assertThat(analytics.published()).isEqualTo(4);
+		assertThat(analytics.purged()).as("applied, proof purged").isEqualTo(2);
+		assertThat(analytics.applied()).isEqualTo(1);
+		assertThat(analytics.missing()).singleElement()
+			.satisfies((missing) -> assertThat(missing.eventId()).isEqualTo(lost.placementId().toString()));
+		assertThat(report.consumer(group(SEARCH)).purged()).isZero();
+		assertThat(report.invariant(DeliveryInvariant.name(group(SEARCH))).holds()).isTrue();
+		assertThat(purgedBefore).isNotNull();
 	}
 
 	@Test
