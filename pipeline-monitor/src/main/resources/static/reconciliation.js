@@ -104,6 +104,7 @@
 			]),
 			el('p', { 'class': 'reconciliation-counts', text: 'published ' + consumer.published + ', applied '
 				+ consumer.applied + ', dead-lettered ' + consumer.deadLettered + ', pending ' + consumer.pending
+				+ (consumer.purged > 0 ? ', purged from the inbox (retention) ' + consumer.purged : '')
 				+ ', missing ' + consumer.missingCount })
 		];
 		if (rows.length > 0) {

@@ -59,6 +59,10 @@ class InboxPurgeTests extends ConsumerRuntimeTestSupport {
 
 		assertThat(inbox(monthOld)).isZero();
 		assertThat(inbox(event.eventId())).isZero();
+		// The horizon reconciliation reads: one mark, the one purged to, remembers it.
+		assertThat(this.jdbc.queryForObject("select count(*) from inbox_purge_mark where purged_at is not null",
+				Integer.class))
+			.isOne();
 		assertThat(count("consumer.inbox.purged", "group", this.group) - purgedBefore).isGreaterThanOrEqualTo(2);
 	}
 

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Reads a consumer's inbox, dead letters and effects in one read-only repeatable-read
  * transaction, so that the inbox and the effects it vouches for are seen at one moment.
@@ -23,6 +27,12 @@ final class ConsumerDatabase {
 			select event_id, original_topic, original_partition, original_offset, dlt_topic, dlt_partition,
 			       dlt_offset, exception_class, exception_message, replayed_at
 			from dead_letter""";
+
+	private static final String PURGE_HORIZON = """
+			select end_offsets::text from inbox_purge_mark where purged_at is not null
+			order by marked_at desc limit 1""";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ConsumerDatabase() {
 	}
@@ -38,8 +48,9 @@ final class ConsumerDatabase {
 				case NOTIFICATION -> EmailInvariant.read(connection, scope);
 				case ANALYTICS -> AnalyticsInvariant.read(connection, scope);
 			};
+			Map<TopicPartition, Long> purgedBelow = purgeHorizon(connection);
 			connection.commit();
-			return new ConsumerSnapshot(ids, types, deadLetters, effects);
+			return new ConsumerSnapshot(ids, types, deadLetters, effects, purgedBelow);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(
@@ -64,6 +75,21 @@ final class ConsumerDatabase {
 				}
 			}
 		}
+	}
+
+	/** The end offsets of the mark the runtime's inbox purge last purged to. */
+	private static Map<TopicPartition, Long> purgeHorizon(Connection connection) throws SQLException {
+		Map<TopicPartition, Long> horizon = new HashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement(PURGE_HORIZON);
+				ResultSet rows = statement.executeQuery()) {
+			if (rows.next()) {
+				for (JsonNode entry : JSON.readTree(rows.getString(1))) {
+					horizon.put(new TopicPartition(entry.get("topic").asString(), entry.get("partition").asInt()),
+							entry.get("offset").asLong());
+				}
+			}
+		}
+		return horizon;
 	}
 
 	private static List<ConsumerSnapshot.DeadLetterEntry> deadLetters(Connection connection, ReadScope scope)

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.TopicPartition;
+
 /**
  * One consumer database read in one repeatable-read transaction.
  *
@@ -11,9 +13,18 @@ import java.util.Set;
  * @param inboxTypes per order id, the event type names its inbox holds
  * @param deadLetters its dead-letter store
  * @param effects what it made of the events
+ * @param purgedBelow the inbox purge's horizon: per partition, the end offset of the mark
+ * the runtime last purged to (empty if it never purged); below it, an applied event's
+ * inbox row may be gone
  */
 record ConsumerSnapshot(Set<String> inboxIds, Map<String, Set<String>> inboxTypes, List<DeadLetterEntry> deadLetters,
-		Object effects) {
+		Object effects, Map<TopicPartition, Long> purgedBelow) {
+
+	/** Whether the purge may have removed this record's inbox row. */
+	boolean belowPurgeHorizon(PublishedRecord record) {
+		Long horizon = this.purgedBelow.get(new TopicPartition(record.topic(), record.partition()));
+		return horizon != null && record.offset() < horizon;
+	}
 
 	/**
 	 * Whether the inbox holds an event of this type name ({@code order.cancelled}) for an

@@ -15,7 +15,9 @@ import org.apache.kafka.common.TopicPartition;
  * is in the group's dead-letter store with a reason. A record without a valid id cannot
  * be applied and must be dead-lettered (found by its original coordinates). An event the
  * group has not consumed yet (at or after its committed offset, or on its retry path) is
- * pending.
+ * pending. An event below the group's inbox purge horizon that is not in its inbox is
+ * purged: its row was removed by the runtime's retention, so it is counted apart and
+ * neither held nor violated.
  */
 final class DeliveryInvariant {
 
@@ -96,6 +98,12 @@ final class DeliveryInvariant {
 						new TopicPartition(copy.topic(), copy.partition())))
 					|| (id != null && inFlight.contains(id))
 					|| copies.stream().anyMatch((copy) -> inFlight.contains(copy.coordinates()));
+			if (!notConsumed && copies.stream().allMatch(store::belowPurgeHorizon)) {
+				// Consumed long ago, below a mark the group had committed past: applied
+				// (or it would be dead-lettered), and its inbox row went with the purge.
+				purged++;
+				continue;
+			}
 			markUnsettled(first);
 			if (notConsumed) {
 				pending++;

@@ -31,9 +31,9 @@ public final class ReportText {
 		text.append('\n');
 		for (ConsumerReconciliation consumer : report.consumers()) {
 			text.append(String.format(Locale.ROOT,
-					"%s: published %d, applied %d, dead-lettered %d, pending %d, missing %d%n", consumer.group(),
-					consumer.published(), consumer.applied(), consumer.deadLettered(), consumer.pending(),
-					consumer.missingCount()));
+					"%s: published %d, applied %d, dead-lettered %d, pending %d, purged from the inbox %d, missing %d%n",
+					consumer.group(), consumer.published(), consumer.applied(), consumer.deadLettered(),
+					consumer.pending(), consumer.purged(), consumer.missingCount()));
 			for (MissingEvent missing : consumer.missing()) {
 				text.append(String.format(Locale.ROOT, "    missing %s %s of order %s at partition %d offset %d%n",
 						missing.eventId(), missing.type(), missing.subject(), missing.partition(), missing.offset()));

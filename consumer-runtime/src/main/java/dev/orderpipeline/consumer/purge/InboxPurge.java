@@ -94,6 +94,7 @@ public class InboxPurge implements SmartLifecycle {
 				this.purged.increment(deleted);
 			}
 			while (deleted == this.settings.batchSize());
+			this.marks.purgedTo(safe.get());
 			this.marks.deleteBefore(safe.get());
 			if (total > 0) {
 				logger.info("Purged {} inbox rows of group {} processed before {}", total, this.group,

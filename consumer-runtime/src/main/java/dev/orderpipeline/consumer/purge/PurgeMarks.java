@@ -47,6 +47,14 @@ final class PurgeMarks {
 				order by marked_at desc""", this::mark, retention.toMillis() / 1000.0);
 	}
 
+	/**
+	 * Records that every inbox row processed before the mark is gone: the horizon below
+	 * which reconciliation cannot find an applied event's inbox row any more.
+	 */
+	void purgedTo(PurgeMark mark) {
+		this.jdbc.update("update inbox_purge_mark set purged_at = now() where id = ?", mark.id());
+	}
+
 	/** Marks older than this one are of no more use once it was purged to. */
 	void deleteBefore(PurgeMark mark) {
 		this.jdbc.update("delete from inbox_purge_mark where marked_at < ?", java.sql.Timestamp.from(mark.markedAt()));
