@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.orderpipeline.testing.architecture.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -36,6 +37,9 @@ class ArchitectureTest {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..");
+
+	@ArchTest
+	static final ArchRule usesNoOtherService = ServiceArchitecture.usesNoOtherService("dev.orderpipeline.orders");
 
 	@ArchTest
 	static final ArchRule onlyTheOutboxRelayProduces = noClasses().that()
