@@ -127,6 +127,21 @@ final class RelayProcess {
 			signal("STOP");
 		}
 
+		/** {@code kill -9}: no shutdown hook, no drain, the session simply breaks. */
+		void kill() {
+			signal("KILL");
+			try {
+				this.process.waitFor(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		boolean isAlive() {
+			return this.process.isAlive();
+		}
+
 		void thaw() {
 			signal("CONT");
 		}
@@ -162,7 +177,9 @@ final class RelayProcess {
 
 		@Override
 		public void close() {
-			thaw();
+			if (this.process.isAlive()) {
+				thaw();
+			}
 			this.process.destroyForcibly();
 			try {
 				this.process.waitFor(30, TimeUnit.SECONDS);
