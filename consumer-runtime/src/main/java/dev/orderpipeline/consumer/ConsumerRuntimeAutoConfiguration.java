@@ -145,8 +145,12 @@ public class ConsumerRuntimeAutoConfiguration {
 	}
 
 	@Bean
-	ConsumerMetrics consumerRuntimeMetrics(ObjectProvider<MeterRegistry> registry, ConsumerTopics topics) {
-		return new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), topics.group());
+	ConsumerMetrics consumerRuntimeMetrics(ObjectProvider<MeterRegistry> registry, ConsumerTopics topics,
+			ConsumerProperties properties) {
+		ConsumerMetrics metrics = new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new),
+				topics.group());
+		metrics.lagObjective(properties.lagObjective());
+		return metrics;
 	}
 
 	@Bean
