@@ -44,7 +44,8 @@ final class ConsumerMetrics {
 	void lagObjective(Duration objective) {
 		double seconds = objective.toMillis() / 1000.0;
 		Gauge.builder("consumer.lag.objective", () -> seconds)
-			.description("How old the oldest event this group has not consumed may get (pipeline.consumer.lag-objective)")
+			.description(
+					"How old the oldest event this group has not consumed may get (pipeline.consumer.lag-objective)")
 			.baseUnit("seconds")
 			.tag("group", this.group)
 			.register(this.registry);

@@ -57,7 +57,9 @@ public final class LocalRun {
 		try {
 			options = LocalRunOptions.parse(args);
 		}
-		catch (IllegalArgumentException ex) {
+		// IllegalStateException: a module breaks the convention the services are found
+		// by.
+		catch (IllegalArgumentException | IllegalStateException ex) {
 			System.err.println(ex.getMessage());
 			System.exit(2);
 			return;

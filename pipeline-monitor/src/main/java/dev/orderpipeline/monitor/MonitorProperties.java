@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trendWindow how far back the lag is compared to tell lagging from catching up
  * @param kafkaTimeout the longest one refresh waits for the broker
  * @param groups the groups always watched, by group id, with the base URL of the service
- * that consumes in that group (for dead-letter replay); the local run passes one for
- * each consumer it starts
+ * that consumes in that group (for dead-letter replay); the local run passes one for each
+ * consumer it starts
  * @param serviceUrlTemplate the base URL of a group's service when {@code groups} names
  * none, {@code {group}} replaced by the group id (docker-compose:
  * {@code http://{group}:8080}, as every consumer's compose service is named after its

@@ -59,8 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"pipeline.monitor.trend-window=2s", "pipeline.monitor.kafka-timeout=5s",
 				"pipeline.monitor.groups.down-check.service-url=http://127.0.0.1:1",
 				// As the local run configures each consumer it finds.
-				"pipeline.monitor.groups.notification-service.service-url=http://127.0.0.1:8081",
-				"pipeline.monitor.service-url-template=http://{group}.internal:8080" })
+				"pipeline.monitor.groups.notification-service.service-url=http://127.0.0.1:8081" })
 @WithRealInfrastructure
 abstract class MonitorIntegrationTest {
 
