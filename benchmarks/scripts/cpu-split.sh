@@ -8,11 +8,8 @@ snap() {
     [[ -r $p/stat ]] || continue
     cmd=$(tr '\0' ' ' < $p/cmdline 2>/dev/null)
     case "$cmd" in
-      *order-service-0*) n=order-service;;
-      *notification-service-0*) n=notification-service;;
-      *analytics-service-0*) n=analytics-service;;
-      *search-projection-service-0*) n=search-projection;;
-      *pipeline-monitor-0*) n=pipeline-monitor;;
+      # A service runs from its module's jar, <module>/target/<module>-<version>.jar.
+      *"-jar "*/target/*.jar*) n=$(sed -E 's#.*-jar [^ ]*/target/([a-z0-9-]+)-[0-9][^ ]*\.jar.*#\1#' <<<"$cmd");;
       postgres*|*bin/postgres*) n=postgresql;;
       *KafkaBrokerMain*|*kafka.Kafka*) n=kafka-broker;;
       *dev.orderpipeline.localrun.LocalRun*) n=local-run+greenmail;;

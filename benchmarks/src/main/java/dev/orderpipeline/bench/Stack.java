@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,6 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import dev.orderpipeline.infra.services.ServiceModule;
+import dev.orderpipeline.infra.services.ServiceModules;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -34,11 +37,18 @@ final class Stack implements AutoCloseable {
 
 	static final String TOPIC = "order-events";
 
-	/** Consumer services: name = consumer group = database owner, and their URL. */
+	/**
+	 * The consumer services, found by convention in the checkout the benchmark runs in
+	 * (local-infra's ServiceModules): name = consumer group = database owner.
+	 */
+	private static final List<ServiceModule> CONSUMER_MODULES = ServiceModules.around(Path.of("")).consumers();
+
+	/** Consumer services by name, and their URL (the local run's default ports). */
 	static final Map<String, String> CONSUMERS = consumers();
 
-	static final Map<String, String> CONSUMER_DATABASES = Map.of("notification-service", "notifications",
-			"analytics-service", "analytics", "search-projection-service", "search");
+	/** Consumer services by name, and their database. */
+	static final Map<String, String> CONSUMER_DATABASES = CONSUMER_MODULES.stream()
+		.collect(Collectors.toMap(ServiceModule::name, ServiceModule::database, (a, b) -> a, LinkedHashMap::new));
 
 	final String orderServiceUrl;
 
@@ -61,9 +71,7 @@ final class Stack implements AutoCloseable {
 
 	private static Map<String, String> consumers() {
 		Map<String, String> map = new LinkedHashMap<>();
-		map.put("notification-service", "http://127.0.0.1:8081");
-		map.put("analytics-service", "http://127.0.0.1:8082");
-		map.put("search-projection-service", "http://127.0.0.1:8083");
+		CONSUMER_MODULES.forEach((consumer) -> map.put(consumer.name(), "http://127.0.0.1:" + consumer.port()));
 		return map;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -34,6 +35,20 @@ final class ConsumerMetrics {
 	ConsumerMetrics(MeterRegistry registry, String group) {
 		this.registry = registry;
 		this.group = group;
+	}
+
+	/**
+	 * The group's lag objective as a gauge, {@code consumer_lag_objective_seconds}: the
+	 * alert rules read each group's objective from its own service instead of a list.
+	 */
+	void lagObjective(Duration objective) {
+		double seconds = objective.toMillis() / 1000.0;
+		Gauge.builder("consumer.lag.objective", () -> seconds)
+			.description(
+					"How old the oldest event this group has not consumed may get (pipeline.consumer.lag-objective)")
+			.baseUnit("seconds")
+			.tag("group", this.group)
+			.register(this.registry);
 	}
 
 	/**

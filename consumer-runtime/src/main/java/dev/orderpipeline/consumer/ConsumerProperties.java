@@ -22,12 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * so a payload that breaks its schema is dead-lettered with the violations
  * @param retry the retry topics and their back-off
  * @param hold how long and how many events of one order the ordering gate holds back
+ * @param lagObjective how old the oldest event this group has not consumed yet may get;
+ * exported as {@code consumer_lag_objective_seconds{group}}, which the lag alert compares
+ * with the group's time lag (deploy/prometheus/alerts.yml), so no alert rule names a
+ * service
  */
 @ConfigurationProperties("pipeline.consumer")
 record ConsumerProperties(String groupId, @DefaultValue("order-events") String topic, @DefaultValue Source source,
 		@DefaultValue GroupTopics groupTopics, @DefaultValue("3") int concurrency,
 		@DefaultValue("500") int maxPollRecords, @DefaultValue("true") boolean validateSchemas,
-		@DefaultValue Retry retry, @DefaultValue Hold hold) {
+		@DefaultValue Retry retry, @DefaultValue Hold hold, @DefaultValue("120s") Duration lagObjective) {
 
 	/**
 	 * The source topic as its owner declares it. A consumer that starts against a topic

@@ -30,8 +30,12 @@ class RuntimeClientsConfiguration {
 	}
 
 	@Bean
-	ConsumerMetrics consumerRuntimeMetrics(ObjectProvider<MeterRegistry> registry, ConsumerTopics topics) {
-		return new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), topics.group());
+	ConsumerMetrics consumerRuntimeMetrics(ObjectProvider<MeterRegistry> registry, ConsumerTopics topics,
+			ConsumerProperties properties) {
+		ConsumerMetrics metrics = new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new),
+				topics.group());
+		metrics.lagObjective(properties.lagObjective());
+		return metrics;
 	}
 
 }

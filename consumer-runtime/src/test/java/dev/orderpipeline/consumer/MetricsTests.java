@@ -39,6 +39,9 @@ class MetricsTests extends ConsumerRuntimeTestSupport {
 			.contains("consumer_event_age_seconds_count{event_type=\"order.placed.v1\",group=\"example-consumer\"}")
 			.contains(
 					"consumer_processing_seconds_count{group=\"example-consumer\",mode=\"batch\",outcome=\"success\"}")
+			// The group's lag objective (pipeline.consumer.lag-objective, default 2 min),
+			// which the lag alert reads instead of a list of services.
+			.containsPattern("consumer_lag_objective_seconds\\{group=\"example-consumer\"} 120(\\.0)?\n")
 			// Kafka's own client metrics for the runtime's consumers, lag included.
 			.contains("kafka_consumer_fetch_manager_records_lag_max")
 			.contains("client_id=\"example-consumer.source-0\"")

@@ -13,9 +13,6 @@ import java.util.function.Consumer;
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
-	/** The databases of the four services, one each. */
-	public static final List<String> SERVICE_DATABASES = List.of("orders", "notifications", "analytics", "search");
-
 	private final PostgresServer postgres;
 
 	private final KafkaCluster kafka;
@@ -63,13 +60,16 @@ public final class LocalInfrastructure implements AutoCloseable {
 
 		/**
 		 * Private, throw-away infrastructure on free ports, as the tests use. Commits are
-		 * not durable here, for speed: the data dies with the test JVM anyway.
+		 * not durable here, for speed: the data dies with the test JVM anyway. No
+		 * database is made up front: each test context creates its service's own by name
+		 * ({@code pipeline.database-name}) with
+		 * {@link PostgresServer#createDatabaseIfMissing}.
 		 */
 		public static Settings ephemeral() {
 			try {
 				Path directory = Files.createTempDirectory("order-pipeline-infra-");
 				return new Settings(directory, false, PostgresServer.Durability.FAST_UNSAFE, Ports.findFree(),
-						Ports.findFree(), Ports.findFree(), SERVICE_DATABASES);
+						Ports.findFree(), Ports.findFree(), List.of());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

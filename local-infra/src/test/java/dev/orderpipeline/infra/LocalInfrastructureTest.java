@@ -1,5 +1,6 @@
 package dev.orderpipeline.infra;
 
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.orderpipeline.infra.services.ServiceModule;
+import dev.orderpipeline.infra.services.ServiceModules;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,8 +47,15 @@ class LocalInfrastructureTest {
 	}
 
 	@Test
-	void everyServiceHasItsOwnDatabaseOnARealPostgresServer() throws Exception {
-		for (String database : LocalInfrastructure.SERVICE_DATABASES) {
+	void everyServiceFoundByConventionGetsItsOwnDatabaseOnARealPostgresServer() throws Exception {
+		ServiceModules modules = ServiceModules.around(Path.of(""));
+		List<String> databases = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of(modules.orderService()), modules.consumers().stream())
+			.map(ServiceModule::database)
+			.toList();
+		assertThat(databases).contains("orders", "notifications", "analytics", "search").doesNotHaveDuplicates();
+		for (String database : databases) {
+			infrastructure.postgres().createDatabaseIfMissing(database);
 			try (var connection = DriverManager.getConnection(infrastructure.postgres().jdbcUrl(database),
 					PostgresServer.USER, PostgresServer.PASSWORD);
 					var result = connection.createStatement()

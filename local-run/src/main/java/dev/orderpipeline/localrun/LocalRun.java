@@ -57,7 +57,9 @@ public final class LocalRun {
 		try {
 			options = LocalRunOptions.parse(args);
 		}
-		catch (IllegalArgumentException ex) {
+		// IllegalStateException: a module breaks the convention the services are found
+		// by.
+		catch (IllegalArgumentException | IllegalStateException ex) {
 			System.err.println(ex.getMessage());
 			System.exit(2);
 			return;
@@ -178,8 +180,16 @@ public final class LocalRun {
 		Map<String, Integer> ports = options.ports();
 		return new LocalInfrastructure.Settings(options.workDirectory(), true, PostgresServer.Durability.DURABLE,
 				ports.get(LocalRunOptions.POSTGRES), ports.get(LocalRunOptions.KAFKA),
-				ports.get(LocalRunOptions.KAFKA_CONTROLLER), LocalInfrastructure.SERVICE_DATABASES,
-				options.kafkaBrokers());
+				ports.get(LocalRunOptions.KAFKA_CONTROLLER), databases(options.services()), options.kafkaBrokers());
+	}
+
+	/** Each service's own database, as its application.yml names it. */
+	static List<String> databases(List<ServiceDefinition> services) {
+		return services.stream()
+			.map(ServiceDefinition::database)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
 	}
 
 	/**
@@ -189,12 +199,12 @@ public final class LocalRun {
 	 * next metadata refresh, minutes later.
 	 */
 	private boolean startServices() throws IOException, InterruptedException {
-		ServiceDefinition first = ServiceDefinition.ALL.get(0);
-		services.add(startService(first));
+		List<ServiceDefinition> all = options.services();
+		services.add(startService(all.get(0)));
 		if (!awaitServicesUp()) {
 			return false;
 		}
-		for (ServiceDefinition definition : ServiceDefinition.ALL.subList(1, ServiceDefinition.ALL.size())) {
+		for (ServiceDefinition definition : all.subList(1, all.size())) {
 			services.add(startService(definition));
 		}
 		return true;
@@ -221,7 +231,7 @@ public final class LocalRun {
 					prefix + "token-uri=" + identityProvider.tokenUri()));
 			// pipeline.monitor.scrape-auth.client-secret
 			secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
-			infrastructureArguments.addAll(ReconciliationArguments.of(infrastructure.postgres()));
+			infrastructureArguments.addAll(ReconciliationArguments.of(infrastructure.postgres(), options.modules()));
 		}
 		say("Starting " + definition.name() + " on port " + port + " (log: "
 				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + definition.name()
@@ -319,7 +329,8 @@ public final class LocalRun {
 					"", service.baseUrl(), service.baseUrl()));
 		}
 		text.append(String.format("%n  %-26s %s  (user %s)%n", "PostgreSQL",
-				infrastructure.postgres().jdbcUrl("{orders,notifications,analytics,search}"), PostgresServer.USER));
+				infrastructure.postgres().jdbcUrl("{" + String.join(",", databases(options.services())) + "}"),
+				PostgresServer.USER));
 		text.append(String.format("  %-26s %s%n", "Kafka", infrastructure.kafkaCluster().bootstrapServers()));
 		text.append(
 				String.format("  %-26s smtp://127.0.0.1:%d   received mail: http://localhost:%d%n", "SMTP (GreenMail)",

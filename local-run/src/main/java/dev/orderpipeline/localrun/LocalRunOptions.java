@@ -3,14 +3,18 @@ package dev.orderpipeline.localrun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import dev.orderpipeline.infra.services.ServiceModules;
 
 /**
  * Command-line options of the local run. Every port can be moved with
  * {@code --<name>-port=N}, which is what the message about a taken port suggests.
  */
 record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
-		int controlPort, int kafkaBrokers, boolean checkOnly, Duration startupTimeout) {
+		int controlPort, int kafkaBrokers, boolean checkOnly, Duration startupTimeout, ServiceModules modules,
+		List<ServiceDefinition> services) {
 
 	/**
 	 * Enough for five services on two busy cores; more services or slower machines raise
@@ -33,7 +37,13 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 	 */
 	static final String AUTH = "auth";
 
+	/** The default ports with the services of the repository this process runs in. */
 	static Map<String, Integer> defaultPorts() {
+		return defaultPorts(ServiceDefinition.discovered());
+	}
+
+	/** Each service's port is the {@code server.port} of its application.yml. */
+	static Map<String, Integer> defaultPorts(List<ServiceDefinition> services) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		ports.put(POSTGRES, 15432);
 		ports.put(KAFKA, 19092);
@@ -41,17 +51,19 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		ports.put(SMTP, 3025);
 		ports.put(MAIL_UI, 8025);
 		ports.put(AUTH, 8070);
-		for (ServiceDefinition service : ServiceDefinition.ALL) {
+		for (ServiceDefinition service : services) {
 			ports.put(service.name(), service.defaultPort());
 		}
 		return ports;
 	}
 
 	static LocalRunOptions parse(String[] args) {
-		Path root = Path.of("").toAbsolutePath();
+		ServiceModules modules = ServiceModules.around(Path.of(""));
+		Path root = modules.root();
+		List<ServiceDefinition> services = ServiceDefinition.all(modules);
 		Path work = null;
 		boolean fresh = false;
-		Map<String, Integer> ports = defaultPorts();
+		Map<String, Integer> ports = defaultPorts(services);
 		int controlPort = 0;
 		int kafkaBrokers = 1;
 		boolean checkOnly = false;
@@ -94,17 +106,17 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				ports.put(name, Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
 			}
 			else if (arg.equals("--help") || arg.equals("-h")) {
-				throw new IllegalArgumentException(usage());
+				throw new IllegalArgumentException(usage(services));
 			}
 			else {
-				throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
+				throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage(services));
 			}
 		}
 		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort,
-				kafkaBrokers, checkOnly, startupTimeout);
+				kafkaBrokers, checkOnly, startupTimeout, modules, services);
 	}
 
-	static String usage() {
+	static String usage(List<ServiceDefinition> services) {
 		StringBuilder text = new StringBuilder("""
 				Usage: ./run-local.sh [--fresh] [--no-build] [--data-dir=DIR] [--<name>-port=N ...]
 				  --fresh        delete the local data (PostgreSQL, Kafka, logs) and start from empty
@@ -119,9 +131,9 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				  --startup-timeout=SECONDS  how long every service may take to be UP (default 240)
 				  --control-port=N  (benchmarks) POST /kafka/stop|start, /services/<name>/stop|start
 				                 on 127.0.0.1:N; off unless given
-				Ports (default):
+				Ports (default; a service's is the server.port of its application.yml):
 				""");
-		defaultPorts()
+		defaultPorts(services)
 			.forEach((name, port) -> text.append("  --").append(name).append("-port=").append(port).append('\n'));
 		return text.toString();
 	}

@@ -2,9 +2,10 @@ package dev.orderpipeline.localrun;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.orderpipeline.infra.PostgresServer;
+import dev.orderpipeline.infra.services.ServiceModule;
+import dev.orderpipeline.infra.services.ServiceModules;
 
 /**
  * The monitor's reconciliation settings for the local run: the orders database as the
@@ -13,23 +14,27 @@ import dev.orderpipeline.infra.PostgresServer;
  */
 final class ReconciliationArguments {
 
-	private static final Map<String, String> KINDS = Map.of("notification-service", "NOTIFICATION", "analytics-service",
-			"ANALYTICS", "search-projection-service", "SEARCH");
+	/**
+	 * How the monitor checks a consumer's effects against the orders (pipeline-checker's
+	 * ConsumerKind), from the consumer's application.yml; a consumer without it is not
+	 * reconciled.
+	 */
+	static final String KIND_KEY = "pipeline.local-run.reconciliation-kind";
 
 	private static final String PREFIX = "--pipeline.monitor.reconciliation.";
 
 	private ReconciliationArguments() {
 	}
 
-	static List<String> of(PostgresServer postgres) {
-		List<String> arguments = new ArrayList<>(database(postgres, PREFIX + "orders.", "orders"));
-		for (ServiceDefinition definition : ServiceDefinition.ALL) {
-			String kind = KINDS.get(definition.name());
-			if (kind != null) {
-				String consumer = PREFIX + "consumers." + definition.name() + ".";
+	static List<String> of(PostgresServer postgres, ServiceModules modules) {
+		List<String> arguments = new ArrayList<>(
+				database(postgres, PREFIX + "orders.", modules.orderService().database()));
+		for (ServiceModule module : modules.consumers()) {
+			module.setting(KIND_KEY).ifPresent((kind) -> {
+				String consumer = PREFIX + "consumers." + module.name() + ".";
 				arguments.add(consumer + "kind=" + kind);
-				arguments.addAll(database(postgres, consumer + "database.", definition.database()));
-			}
+				arguments.addAll(database(postgres, consumer + "database.", module.database()));
+			});
 		}
 		return arguments;
 	}

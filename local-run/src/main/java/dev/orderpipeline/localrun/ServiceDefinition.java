@@ -1,11 +1,19 @@
 package dev.orderpipeline.localrun;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.orderpipeline.infra.services.ServiceModule;
+import dev.orderpipeline.infra.services.ServiceModules;
+
 /**
- * One of the services the local run starts, with what a person needs to reach it.
+ * One of the services the local run starts, with what a person needs to reach it. The
+ * consumers among them are not listed here: {@link ServiceModules} finds them by
+ * convention (a module of the root pom that depends on consumer-runtime, with its name,
+ * port and database in its application.yml).
  *
  * @param database the service's own database, or {@code null} for one without
  * @param arguments extra command-line arguments, given every port of the run by name
@@ -42,31 +50,71 @@ record ServiceDefinition(String name, int defaultPort, String database,
 	/** Scrapes order-service's metrics, so it gets a machine client of its own. */
 	static final String PIPELINE_MONITOR = "pipeline-monitor";
 
-	/** order-service first: the launcher starts it alone and the others once it is UP. */
-	static final List<ServiceDefinition> ALL = List.of(
-			new ServiceDefinition("order-service", 8080, "orders", ports -> List.of("--spring.profiles.active=demo"),
-					List.of("/products", "/orders", "/swagger-ui.html", "/asyncapi/order-events.asyncapi.yaml"),
-					CpuPriority.REQUEST_PATH),
-			new ServiceDefinition("notification-service", 8081, "notifications",
-					ports -> List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.get("smtp")),
-					List.of("/notifications", "/dead-letters", "/swagger-ui.html"), CpuPriority.BACKGROUND),
-			new ServiceDefinition("analytics-service", 8082, "analytics", ports -> List.of(),
-					List.of("/analytics/daily", "/dead-letters", "/swagger-ui.html"), CpuPriority.BACKGROUND),
-			new ServiceDefinition("search-projection-service", 8083, "search", ports -> List.of(),
-					List.of("/search/orders?q=", "/dead-letters", "/swagger-ui.html"), CpuPriority.BACKGROUND),
-			new ServiceDefinition(PIPELINE_MONITOR, 8090, null, ServiceDefinition::monitorArguments,
-					List.of("/ (pipeline status page)", "/api/pipeline"), CpuPriority.BACKGROUND));
+	/** Printed for a consumer whose application.yml names none. */
+	static final List<String> CONSUMER_LINKS = List.of("/dead-letters", "/swagger-ui.html");
 
-	/** The monitor finds the other services wherever their ports were moved. */
-	private static List<String> monitorArguments(Map<String, Integer> ports) {
-		String prefix = "--pipeline.monitor.groups.";
-		return List.of(
-				prefix + "notification-service.service-url=http://127.0.0.1:" + ports.get("notification-service"),
-				prefix + "analytics-service.service-url=http://127.0.0.1:" + ports.get("analytics-service"),
-				prefix + "search-projection-service.service-url=http://127.0.0.1:"
-						+ ports.get("search-projection-service"),
-				"--pipeline.monitor.order-service.prometheus-url=http://127.0.0.1:" + ports.get("order-service")
-						+ "/actuator/prometheus");
+	/**
+	 * A consumer's own links for the summary, in its application.yml: read by the local
+	 * run only.
+	 */
+	static final String LINKS_KEY = "pipeline.local-run.links";
+
+	/**
+	 * The services of the repository at {@code modules}: order-service first (the
+	 * launcher starts it alone and the others once it is UP), then every consumer found
+	 * by convention, then the monitor.
+	 */
+	static List<ServiceDefinition> all(ServiceModules modules) {
+		ServiceModule orders = modules.orderService();
+		List<ServiceModule> consumers = modules.consumers();
+		List<ServiceDefinition> all = new ArrayList<>();
+		all.add(new ServiceDefinition(orders.name(), orders.port(), orders.database(),
+				ports -> List.of("--spring.profiles.active=demo"),
+				List.of("/products", "/orders", "/swagger-ui.html", "/asyncapi/order-events.asyncapi.yaml"),
+				CpuPriority.REQUEST_PATH));
+		for (ServiceModule consumer : consumers) {
+			List<String> links = consumer.listSetting(LINKS_KEY);
+			all.add(new ServiceDefinition(consumer.name(), consumer.port(), consumer.database(),
+					ports -> consumerArguments(consumer, ports), links.isEmpty() ? CONSUMER_LINKS : links,
+					CpuPriority.BACKGROUND));
+		}
+		ServiceModule monitor = modules.read(PIPELINE_MONITOR);
+		all.add(new ServiceDefinition(monitor.name(), monitor.port(), null,
+				ports -> monitorArguments(orders, consumers, ports),
+				List.of("/ (pipeline status page)", "/api/pipeline"), CpuPriority.BACKGROUND));
+		return List.copyOf(all);
+	}
+
+	/** The services of the repository this process runs in (or below). */
+	static List<ServiceDefinition> discovered() {
+		return all(ServiceModules.around(Path.of("")));
+	}
+
+	/**
+	 * A service that sends mail (its application.yml sets {@code spring.mail.host}) sends
+	 * it to the local run's SMTP server.
+	 */
+	private static List<String> consumerArguments(ServiceModule consumer, Map<String, Integer> ports) {
+		if (consumer.configures("spring.mail.host")) {
+			return List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.get(LocalRunOptions.SMTP));
+		}
+		return List.of();
+	}
+
+	/**
+	 * The monitor watches every consumer's group (also before it commits anything) and
+	 * finds its service wherever its port was moved.
+	 */
+	private static List<String> monitorArguments(ServiceModule orders, List<ServiceModule> consumers,
+			Map<String, Integer> ports) {
+		List<String> arguments = new ArrayList<>();
+		for (ServiceModule consumer : consumers) {
+			arguments.add("--pipeline.monitor.groups." + consumer.name() + ".service-url=http://127.0.0.1:"
+					+ ports.get(consumer.name()));
+		}
+		arguments.add("--pipeline.monitor.order-service.prometheus-url=http://127.0.0.1:" + ports.get(orders.name())
+				+ "/actuator/prometheus");
+		return arguments;
 	}
 
 }

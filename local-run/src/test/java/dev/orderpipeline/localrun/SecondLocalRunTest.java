@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.orderpipeline.infra.Ports;
+import dev.orderpipeline.infra.services.ServiceModules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,23 @@ class SecondLocalRunTest {
 		// The launcher as built: this module's classes and its dependencies.
 		Files.writeString(target.getParent().resolve("runtime.classpath"), System.getProperty("java.class.path"));
 		data = checkout.resolve("data");
+		copyServiceDeclarations();
+	}
+
+	/**
+	 * The launcher finds the services by convention: the root pom's modules, their poms
+	 * and application.yml files, as in the real checkout.
+	 */
+	private void copyServiceDeclarations() throws IOException {
+		ServiceModules real = ServiceModules.around(Path.of(""));
+		Files.copy(real.root().resolve("pom.xml"), checkout.resolve("pom.xml"));
+		for (ServiceDefinition service : ServiceDefinition.discovered()) {
+			for (String file : List.of("pom.xml", "src/main/resources/application.yml")) {
+				Path copy = checkout.resolve(service.name()).resolve(file);
+				Files.createDirectories(copy.getParent());
+				Files.copy(real.root().resolve(service.name()).resolve(file), copy);
+			}
+		}
 	}
 
 	@Test

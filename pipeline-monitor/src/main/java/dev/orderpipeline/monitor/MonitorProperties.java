@@ -22,7 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trendWindow how far back the lag is compared to tell lagging from catching up
  * @param kafkaTimeout the longest one refresh waits for the broker
  * @param groups the groups always watched, by group id, with the base URL of the service
- * that consumes in that group (for dead-letter replay)
+ * that consumes in that group (for dead-letter replay); the local run passes one for each
+ * consumer it starts
+ * @param serviceUrlTemplate the base URL of a group's service when {@code groups} names
+ * none, {@code {group}} replaced by the group id (docker-compose:
+ * {@code http://{group}:8080}, as every consumer's compose service is named after its
+ * group); unset: no URL for such a group
  * @param orderService where the outbox gauges are scraped
  * @param scrapeAuth the client credentials that scrape needs (order-service's
  * {@code /actuator/prometheus} wants a token with role monitoring); unset: no token sent
@@ -32,10 +37,27 @@ public record MonitorProperties(@DefaultValue("order-events") String sourceTopic
 		@DefaultValue("true") boolean discoverGroups, @DefaultValue("{group}.{source}.dlt") String deadLetterTopic,
 		@DefaultValue("5s") Duration refreshInterval, @DefaultValue("60s") Duration stallAfter,
 		@DefaultValue("60s") Duration trendWindow, @DefaultValue("10s") Duration kafkaTimeout,
-		Map<String, Group> groups, @DefaultValue OrderService orderService, @DefaultValue ScrapeAuth scrapeAuth) {
+		Map<String, Group> groups, String serviceUrlTemplate, @DefaultValue OrderService orderService,
+		@DefaultValue ScrapeAuth scrapeAuth) {
 
 	public MonitorProperties {
 		groups = (groups != null) ? new LinkedHashMap<>(groups) : new LinkedHashMap<>();
+	}
+
+	/**
+	 * The base URL of the service consuming in {@code group}: configured, or from the
+	 * template.
+	 * @return the URL, or {@code null} if neither gives one
+	 */
+	public URI serviceUrlOf(String group) {
+		Group configured = this.groups.get(group);
+		if (configured != null && configured.serviceUrl() != null) {
+			return configured.serviceUrl();
+		}
+		if (this.serviceUrlTemplate == null || this.serviceUrlTemplate.isBlank()) {
+			return null;
+		}
+		return URI.create(this.serviceUrlTemplate.replace("{group}", group));
 	}
 
 	public String deadLetterTopicOf(String group) {

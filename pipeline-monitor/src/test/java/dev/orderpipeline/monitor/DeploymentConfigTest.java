@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
+import dev.orderpipeline.infra.services.ServiceModule;
+import dev.orderpipeline.infra.services.ServiceModules;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -18,42 +21,157 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deployment files fit together: what Prometheus scrapes runs in docker-compose,
- * Grafana finds its dashboards where compose mounts them, the dashboard uses the
- * provisioned datasource, and Keycloak's realm, the services' token validation and the
- * scrapers' client credentials agree with each other. docker-compose cannot run here;
- * this is what can be checked without it.
+ * The deployment files fit together: every consumer module (found by convention, as the
+ * local run finds it) is a compose service on the consumer anchor that Prometheus
+ * discovers by its label, the dashboard and the alerts go by consumer group, Grafana
+ * finds its dashboards where compose mounts them, the dashboard uses the provisioned
+ * datasource, and Keycloak's realm, the services' token validation and the scrapers'
+ * client credentials agree with each other. docker-compose cannot run here; this is what
+ * can be checked without it.
  */
 class DeploymentConfigTest {
 
 	private static final Path ROOT = Path.of("..");
+
+	/** The consumer modules, found as the local run finds them. */
+	private static final ServiceModules MODULES = ServiceModules.in(ROOT);
+
+	private static final String SCRAPE_LABEL = "order-pipeline.scrape";
+
+	private static final String SCRAPE_VALUE = "true";
+
+	private static final String COMPOSE_SERVICE_LABEL = "__meta_docker_container_label_com_docker_compose_service";
 
 	private static final String REALM_FILE = "deploy/keycloak/order-pipeline-realm.json";
 
 	private static final String TOKEN_URL = "http://keycloak:8080/realms/order-pipeline/protocol/openid-connect/token";
 
 	@Test
-	void prometheusScrapesComposeServicesOnTheirContainerPorts() throws IOException {
-		Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
-		List<String> targets = new ArrayList<>();
+	void prometheusScrapesEveryLabelledComposeServiceThroughDockerDiscoveryWithoutAJobPerService() throws IOException {
+		Map<String, Object> compose = yaml("docker-compose.yml");
+		Map<String, Object> services = map(compose.get("services"));
+		Map<String, Object> jobs = new TreeMap<>();
 		for (Object job : list(yaml("deploy/prometheus/prometheus.yml").get("scrape_configs"))) {
-			for (Object config : list(map(job).get("static_configs"))) {
-				for (Object target : list(map(config).get("targets"))) {
-					targets.add((String) target);
-				}
-			}
+			jobs.put((String) map(job).get("job_name"), job);
 		}
 
-		assertThat(targets).contains("pipeline-monitor:8080", "order-service:8080", "notification-service:8080",
-				"analytics-service:8080", "search-projection-service:8080");
-		for (String target : targets) {
-			String host = target.substring(0, target.indexOf(':'));
-			if (!host.equals("localhost")) {
-				assertThat(services).as("compose service for scrape target %s", target).containsKey(host);
-			}
-		}
+		Map<String, Object> servicesJob = map(jobs.get("services"));
+		Map<String, Object> discovery = map(list(servicesJob.get("docker_sd_configs")).get(0));
+		assertThat(list(discovery.get("filters")))
+			.containsExactly(Map.of("name", "label", "values", List.of(SCRAPE_LABEL + "=" + SCRAPE_VALUE)));
+		assertThat(list(servicesJob.get("relabel_configs"))).contains(
+				Map.of("source_labels", List.of(COMPOSE_SERVICE_LABEL), "regex", "(.+)", "target_label", "job"),
+				Map.of("source_labels", List.of(COMPOSE_SERVICE_LABEL), "regex", "(.+)", "target_label", "__address__",
+						"replacement", "$1:8080"));
 		assertThat(list(map(services.get("prometheus")).get("volumes")))
-			.contains("./deploy/prometheus:/etc/prometheus:ro");
+			.contains("./deploy/prometheus:/etc/prometheus:ro", "/var/run/docker.sock:/var/run/docker.sock:ro");
+		assertThat(jobs).as("scrape jobs: none per service")
+			.containsOnlyKeys("services", "pipeline-monitor", "prometheus");
+		assertThat(labels(services.get("order-service"))).containsEntry(SCRAPE_LABEL, SCRAPE_VALUE);
+		// The monitor has its own, faster job; scraped once.
+		assertThat(labels(services.get("pipeline-monitor"))).doesNotContainEntry(SCRAPE_LABEL, SCRAPE_VALUE);
+		assertThat(list(map(list(map(jobs.get("pipeline-monitor")).get("static_configs")).get(0)).get("targets")))
+			.containsExactly("pipeline-monitor:8080");
+	}
+
+	/**
+	 * The convention (README "How consumers are found"): every module of the root pom
+	 * that depends on consumer-runtime is a compose service of its own name on the
+	 * {@code x-consumer} anchor, with its port, its database, and so Prometheus's label.
+	 */
+	@Test
+	void everyConsumerModuleIsAComposeServiceOnTheConsumerAnchor() throws IOException {
+		List<ServiceModule> consumers = MODULES.consumers();
+		assertThat(consumers).extracting(ServiceModule::name)
+			.contains("notification-service", "analytics-service", "search-projection-service");
+		for (ServiceModule consumer : consumers) {
+			assertThat(composeProblems(consumer)).as("docker-compose.yml for consumer module %s", consumer.name())
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void aConsumerModuleWithoutItsComposeBlockFailsTheCheck() throws IOException {
+		ServiceModule points = new ServiceModule("points-service", 8084, "points", ROOT.resolve("points-service"),
+				Map.of());
+
+		assertThat(composeProblems(points))
+			.anySatisfy((problem) -> assertThat(problem).contains("no compose service points-service"));
+	}
+
+	@Test
+	void dashboardAlertsAndScrapeConfigGoByConsumerGroupNotByService() throws IOException {
+		String alerts = Files.readString(ROOT.resolve("deploy/prometheus/alerts.yml"));
+		String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/order-pipeline.json"));
+		String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+		String monitor = Files.readString(ROOT.resolve("pipeline-monitor/src/main/resources/application.yml"));
+		for (ServiceModule consumer : MODULES.consumers()) {
+			assertThat(alerts).as("alerts.yml").doesNotContain(consumer.name());
+			assertThat(dashboard).as("the dashboard").doesNotContain(consumer.name());
+			assertThat(prometheus).as("prometheus.yml").doesNotContain(consumer.name());
+			assertThat(monitor).as("the monitor's application.yml").doesNotContain(consumer.name());
+		}
+		JsonNode variable = JsonMapper.builder().build().readTree(dashboard).get("templating").get("list").get(0);
+		assertThat(variable.get("name").asString()).isEqualTo("group");
+		assertThat(variable.get("definition").asString()).startsWith("label_values(").endsWith(", group)");
+		assertThat(variable.get("includeAll").asBoolean()).isTrue();
+		Map<String, Object> monitorEnv = map(
+				map(map(yaml("docker-compose.yml").get("services")).get("pipeline-monitor")).get("environment"));
+		assertThat(monitorEnv).containsEntry("PIPELINE_MONITOR_SERVICE_URL_TEMPLATE", "http://{group}:8080");
+	}
+
+	/**
+	 * What keeps {@code consumer} from being deployed by docker-compose like the others.
+	 */
+	private static List<String> composeProblems(ServiceModule consumer) throws IOException {
+		String text = Files.readString(ROOT.resolve("docker-compose.yml"));
+		Map<String, Object> compose = yaml("docker-compose.yml");
+		Map<String, Object> anchor = map(compose.get("x-consumer"));
+		Object definition = map(compose.get("services")).get(consumer.name());
+		List<String> problems = new ArrayList<>();
+		if (definition == null) {
+			problems.add("no compose service " + consumer.name() + " (a block on <<: *consumer, see x-consumer)");
+			return problems;
+		}
+		Map<String, Object> service = map(definition);
+		if (!Pattern.compile("\\n  " + Pattern.quote(consumer.name()) + ":\\n    <<: \\*consumer\\n")
+			.matcher(text)
+			.find()) {
+			problems.add(consumer.name() + " does not start with <<: *consumer");
+		}
+		anchor.forEach((key, value) -> {
+			if (!key.equals("build") && !value.equals(service.get(key))) {
+				problems.add(consumer.name() + " overrides the anchor's " + key + ": " + service.get(key));
+			}
+		});
+		if (!SCRAPE_VALUE.equals(labels(service).get(SCRAPE_LABEL))) {
+			problems.add(consumer.name() + " lacks the label " + SCRAPE_LABEL + "=" + SCRAPE_VALUE);
+		}
+		Object build = service.get("build");
+		if (!(build instanceof Map<?, ?> buildMap) || !(buildMap.get("args") instanceof Map<?, ?> args)
+				|| !consumer.name().equals(args.get("SERVICE"))) {
+			problems.add(consumer.name() + " is not built with SERVICE: " + consumer.name());
+		}
+		Object env = service.get("environment");
+		String url = (env instanceof Map<?, ?> envMap) ? String.valueOf(envMap.get("SPRING_DATASOURCE_URL")) : null;
+		if (url == null || !url.equals("jdbc:postgresql://postgres:5432/" + consumer.database())) {
+			problems.add(
+					consumer.name() + " SPRING_DATASOURCE_URL is " + url + ", not its database " + consumer.database());
+		}
+		if (!list(service.get("ports")).contains(consumer.port() + ":8080")) {
+			problems.add(consumer.name() + " does not publish its server.port " + consumer.port() + " (\""
+					+ consumer.port() + ":8080\")");
+		}
+		String databases = Files.readString(ROOT.resolve("deploy/postgres/create-databases.sql"));
+		if (!databases.contains("create database " + consumer.database() + ";")) {
+			problems.add("deploy/postgres/create-databases.sql does not create " + consumer.database());
+		}
+		return problems;
+	}
+
+	private static Map<String, Object> labels(Object service) {
+		Object labels = map(service).get("labels");
+		return (labels != null) ? map(labels) : Map.of();
 	}
 
 	@Test
@@ -62,14 +180,14 @@ class DeploymentConfigTest {
 		Map<String, Object> orderService = map(services.get("order-service"));
 		assertThat(orderService).doesNotContainKeys("cpu_shares", "cpus");
 		List<String> consumers = new ArrayList<>();
-		services.forEach((name, definition) -> {
-			Map<String, Object> service = map(definition);
-			if (service.containsKey("build") && !name.equals("order-service") && !name.equals("pipeline-monitor")) {
-				consumers.add(name);
-				assertThat(((Number) service.get("cpu_shares")).intValue()).as("%s cpu_shares", name).isLessThan(1024);
-				assertThat(((Number) service.get("cpus")).doubleValue()).as("%s cpus", name).isLessThanOrEqualTo(1.0);
-			}
-		});
+		for (ServiceModule consumer : MODULES.consumers()) {
+			Map<String, Object> service = map(services.get(consumer.name()));
+			consumers.add(consumer.name());
+			assertThat(((Number) service.get("cpu_shares")).intValue()).as("%s cpu_shares", consumer.name())
+				.isLessThan(1024);
+			assertThat(((Number) service.get("cpus")).doubleValue()).as("%s cpus", consumer.name())
+				.isLessThanOrEqualTo(1.0);
+		}
 		assertThat(consumers).contains("notification-service", "analytics-service", "search-projection-service");
 	}
 
@@ -134,8 +252,8 @@ class DeploymentConfigTest {
 				.containsEntry("keycloak", Map.of("condition", "service_healthy"));
 			checked.add(name);
 		});
-		assertThat(checked).contains("order-service", "notification-service", "analytics-service",
-				"search-projection-service", "pipeline-monitor");
+		assertThat(checked).contains("order-service", "pipeline-monitor")
+			.containsAll(MODULES.consumers().stream().map(ServiceModule::name).toList());
 	}
 
 	@Test

@@ -57,7 +57,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "pipeline.monitor.source-topic=" + MonitorIntegrationTest.SOURCE,
 				"pipeline.monitor.refresh-interval=300ms", "pipeline.monitor.stall-after=2s",
 				"pipeline.monitor.trend-window=2s", "pipeline.monitor.kafka-timeout=5s",
-				"pipeline.monitor.groups.down-check.service-url=http://127.0.0.1:1" })
+				"pipeline.monitor.groups.down-check.service-url=http://127.0.0.1:1",
+				// As the local run configures each consumer it finds.
+				"pipeline.monitor.groups.notification-service.service-url=http://127.0.0.1:8081" })
 @WithRealInfrastructure
 abstract class MonitorIntegrationTest {
 

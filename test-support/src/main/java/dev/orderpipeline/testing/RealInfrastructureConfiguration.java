@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * Points the application under test at real PostgreSQL and Kafka
  * ({@link WithRealInfrastructure} also makes it trust the test identity provider). Each
  * service names its database with {@code pipeline.database-name}; every service gets its
- * own database. An application without that property gets Kafka only.
+ * own database, created on first use. An application without that property gets Kafka
+ * only.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ RealInfrastructureConfiguration.Embedded.class, DockerInfrastructureConfiguration.class })
@@ -30,6 +31,7 @@ public class RealInfrastructureConfiguration {
 				LocalInfrastructure infrastructure = EmbeddedInfrastructure.get();
 				String database = environment.getProperty("pipeline.database-name");
 				if (database != null) {
+					infrastructure.postgres().createDatabaseIfMissing(database);
 					registry.add("spring.datasource.url", () -> infrastructure.postgres().jdbcUrl(database));
 					registry.add("spring.datasource.username", () -> PostgresServer.USER);
 					registry.add("spring.datasource.password", () -> PostgresServer.PASSWORD);

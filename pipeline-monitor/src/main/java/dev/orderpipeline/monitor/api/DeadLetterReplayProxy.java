@@ -36,13 +36,13 @@ class DeadLetterReplayProxy {
 	}
 
 	ResponseEntity<?> replayAll(String group, int limit, String authorization) {
-		MonitorProperties.Group settings = this.properties.groups().get(group);
-		if (settings == null || settings.serviceUrl() == null) {
+		URI serviceUrl = this.properties.serviceUrlOf(group);
+		if (serviceUrl == null) {
 			return PipelineController.problem(HttpStatus.NOT_FOUND, "No consumer service configured",
 					"No service URL is configured for group " + group
-							+ " (pipeline.monitor.groups.<group>.service-url)");
+							+ " (pipeline.monitor.groups.<group>.service-url or pipeline.monitor.service-url-template)");
 		}
-		String base = settings.serviceUrl().toString().replaceAll("/+$", "");
+		String base = serviceUrl.toString().replaceAll("/+$", "");
 		URI target = URI.create(base + "/dead-letters/replay-all?limit=" + limit);
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(target)

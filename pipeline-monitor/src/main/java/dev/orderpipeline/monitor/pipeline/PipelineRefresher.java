@@ -1,5 +1,6 @@
 package dev.orderpipeline.monitor.pipeline;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,9 +92,8 @@ public class PipelineRefresher implements SmartLifecycle, DisposableBean {
 		Set<String> names = new HashSet<>();
 		for (GroupObservation group : observation.groups()) {
 			Assessment assessment = this.tracker.assess(group, observation.at());
-			MonitorProperties.Group configured = this.properties.groups().get(group.group());
-			String serviceUrl = (configured != null && configured.serviceUrl() != null)
-					? configured.serviceUrl().toString() : null;
+			URI url = this.properties.serviceUrlOf(group.group());
+			String serviceUrl = (url != null) ? url.toString() : null;
 			views.add(new GroupView(group.group(), group.configured(), serviceUrl, group.state(), group.members(),
 					assessment.status().label(), assessment.reason(), group.lagMessages(), group.maxLagSeconds(),
 					group.partitions(), group.deadLetters()));
