@@ -168,13 +168,17 @@ public final class ServiceModules {
 	}
 
 	/**
-	 * Whether the pom's own {@code <dependencies>} (not its management) name the
-	 * artifact.
+	 * Whether the pom's own {@code <dependencies>} (not its management) name the artifact
+	 * for its main code: a test-scoped use (pipeline-checker's tests purge an inbox with
+	 * the runtime) does not make a module a consumer service.
 	 */
 	static boolean dependsOn(Path pom, String artifactId) {
 		Element project = parse(pom).getDocumentElement();
 		return child(project, "dependencies").stream()
 			.flatMap((dependencies) -> children(dependencies, "dependency").stream())
+			.filter((dependency) -> child(dependency, "scope")
+				.map((scope) -> !scope.getTextContent().trim().equals("test"))
+				.orElse(true))
 			.anyMatch((dependency) -> child(dependency, "artifactId")
 				.map((id) -> id.getTextContent().trim().equals(artifactId))
 				.orElse(false));

@@ -17,13 +17,16 @@ class ServiceModulesTest {
 
 	@Test
 	void aModuleListedInTheRootPomThatDependsOnTheConsumerRuntimeIsAConsumer() throws IOException {
-		rootPom("common-events", "consumer-runtime", "order-service", "points-service", "pipeline-monitor");
+		rootPom("common-events", "consumer-runtime", "order-service", "points-service", "pipeline-monitor",
+				"pipeline-checker");
 		module("common-events", pom(), null);
 		module("consumer-runtime", pom("common-events"), null);
 		module("order-service", pom("common-events"), yaml("order-service", 8080, "orders"));
 		module("points-service", pom("consumer-runtime", "test-support"), yaml("points-service", 8084, "points"));
 		// Depends on it only through dependencyManagement: not a consumer.
 		module("pipeline-monitor", managedOnly("consumer-runtime"), yaml("pipeline-monitor", 8090, null));
+		// Uses the runtime in its tests only: not a consumer.
+		module("pipeline-checker", testScoped("consumer-runtime"), null);
 		// On disk but not a module of the build: not a consumer.
 		module("stale-service", pom("consumer-runtime"), yaml("stale-service", 8085, "stale"));
 
@@ -130,6 +133,13 @@ class ServiceModulesTest {
 		return """
 				<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
 				<dependencies>%s</dependencies></project>""".formatted(list);
+	}
+
+	private static String testScoped(String dependency) {
+		return """
+				<project><dependencies><dependency><groupId>dev.orderpipeline</groupId>
+				<artifactId>%s</artifactId><scope>test</scope></dependency></dependencies></project>
+				""".formatted(dependency);
 	}
 
 	private static String managedOnly(String dependency) {
