@@ -180,12 +180,19 @@ class RandomRelayFaultsTest {
 
 	private void inject(Fault fault, Random random) throws InterruptedException {
 		String active = activeRelay();
-		Relay leader = (active != null) ? this.relays.get(active) : null;
+		Relay leader = (active != null && this.relays.get(active).process.isAlive()) ? this.relays.get(active) : null;
 		System.out.printf("[faults] %s (active relay: %s)%n", fault, active);
 		switch (fault) {
 			case KILL_ACTIVE_RELAY -> {
 				if (leader != null) {
 					leader.process.kill();
+					// The other relay takes over once the dead session's lock is gone; a
+					// second fault of the round then hits the new leader.
+					await().atMost(Duration.ofSeconds(60))
+						.until(() -> activeRelay() != null && !activeRelay().equals(active));
+					// Its instance comes back, as a standby: the next fault has two
+					// relays.
+					restartDeadRelays();
 				}
 			}
 			case FREEZE_ACTIVE_RELAY -> {
