@@ -50,8 +50,9 @@ public final class KafkaCluster implements AutoCloseable {
 		String clusterId = clusterId(workDirectory, keepData);
 		List<KafkaBroker> nodes = new ArrayList<>();
 		for (int i = 0; i < ports.size(); i++) {
-			KafkaBroker node = new KafkaBroker(i + 1, ports.get(i), controllerPorts.get(i), voters,
-					Math.min(3, ports.size()), workDirectory.resolve("node-" + (i + 1)), clusterId);
+			KafkaServerProperties properties = new KafkaServerProperties(i + 1, ports.get(i), controllerPorts.get(i),
+					voters, Math.min(3, ports.size()));
+			KafkaBroker node = new KafkaBroker(properties, workDirectory.resolve("node-" + (i + 1)), clusterId);
 			nodes.add(node);
 		}
 		KafkaCluster cluster = new KafkaCluster(nodes);
