@@ -1,30 +1,20 @@
 package dev.orderpipeline.infra.auth;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.orderpipeline.infra.InfrastructureException;
@@ -68,24 +58,19 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
 	private final String issuer;
 
-	private final Clock clock;
+	private final Clock clock = Clock.systemUTC();
 
-	private final Map<String, MachineClient> clients = new ConcurrentHashMap<>();
+	private final ClientCredentialsGrant clientCredentials = new ClientCredentialsGrant(this);
 
-	private LocalIdentityProvider(HttpServer server, ExecutorService executor, TokenSigner signer, Clock clock) {
+	private LocalIdentityProvider(HttpServer server, ExecutorService executor, TokenSigner signer) {
 		this.server = server;
 		this.executor = executor;
 		this.signer = signer;
-		this.clock = clock;
 		this.issuer = "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
 	/** Starts on the given loopback port; 0 picks a free one. */
 	public static LocalIdentityProvider start(int port) {
-		return start(port, Clock.systemUTC());
-	}
-
-	static LocalIdentityProvider start(int port, Clock clock) {
 		HttpServer server;
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -103,10 +88,9 @@ public final class LocalIdentityProvider implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		LocalIdentityProvider provider = new LocalIdentityProvider(server, executor, TokenSigner.generate(KEY_ID),
-				clock);
+		LocalIdentityProvider provider = new LocalIdentityProvider(server, executor, TokenSigner.generate(KEY_ID));
 		server.setExecutor(executor);
-		server.createContext("/", provider::handle);
+		server.createContext("/", new IdentityEndpoints(provider, provider.clientCredentials));
 		server.start();
 		return provider;
 	}
@@ -147,7 +131,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
 	/** Lets a machine client get tokens with the client credentials grant. */
 	public void registerClient(MachineClient client) {
-		clients.put(client.clientId(), client);
+		this.clientCredentials.register(client);
 	}
 
 	/**
@@ -184,194 +168,9 @@ public final class LocalIdentityProvider implements AutoCloseable {
 		executor.shutdownNow();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String path = exchange.getRequestURI().getPath();
-			String method = exchange.getRequestMethod();
-			switch (path) {
-				case "/jwks.json" -> onlyGet(exchange, method, () -> respond(exchange, 200, signer.publicJwkSetJson()));
-				case "/.well-known/openid-configuration" ->
-					onlyGet(exchange, method, () -> respondJson(exchange, 200, discoveryDocument()));
-				case "/dev/tokens" -> onlyGet(exchange, method, () -> respondJson(exchange, 200, demoTokens()));
-				case "/dev/token" -> onlyGet(exchange, method, () -> devToken(exchange));
-				case "/oauth2/token" -> {
-					if ("POST".equals(method)) {
-						clientCredentialsToken(exchange);
-					}
-					else {
-						exchange.getResponseHeaders().set("Allow", "POST");
-						respondJson(exchange, 405, Map.of("error", "invalid_request", "error_description",
-								"Use POST with grant_type=client_credentials"));
-					}
-				}
-				default -> respondJson(exchange, 404, Map.of("error", "not_found", "error_description",
-						"Endpoints: /jwks.json, /.well-known/openid-configuration, /oauth2/token, /dev/tokens, /dev/token"));
-			}
-		}
-		catch (RuntimeException ex) {
-			// A local tool: the caller sees a JSON error, never a stack trace.
-			respondJson(exchange, 500, Map.of("error", "server_error"));
-		}
-	}
-
-	private interface Response {
-
-		void write() throws IOException;
-
-	}
-
-	private void onlyGet(HttpExchange exchange, String method, Response response) throws IOException {
-		if ("GET".equals(method) || "HEAD".equals(method)) {
-			response.write();
-		}
-		else {
-			exchange.getResponseHeaders().set("Allow", "GET");
-			respondJson(exchange, 405, Map.of("error", "invalid_request", "error_description", "Use GET"));
-		}
-	}
-
-	private Map<String, Object> discoveryDocument() {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("issuer", issuer);
-		document.put("jwks_uri", jwkSetUri());
-		document.put("token_endpoint", tokenUri());
-		document.put("grant_types_supported", List.of("client_credentials"));
-		document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-		document.put("id_token_signing_alg_values_supported", List.of("RS256"));
-		document.put("response_types_supported", List.of("token"));
-		document.put("subject_types_supported", List.of("public"));
-		return document;
-	}
-
-	private void devToken(HttpExchange exchange) throws IOException {
-		Map<String, String> query = parseForm(exchange.getRequestURI().getRawQuery());
-		String subject = query.get("sub");
-		if (subject == null || subject.isBlank()) {
-			respondJson(exchange, 400, Map.of("error", "invalid_request", "error_description",
-					"sub is required: /dev/token?sub=customer-1&tenant=acme&roles=customer&email=a@example.com&ttl=3600"));
-			return;
-		}
-		List<String> roles = Arrays.stream(query.getOrDefault("roles", "customer").split(","))
-			.map(String::trim)
-			.filter(role -> !role.isEmpty())
-			.toList();
-		Duration ttl = DEV_TOKEN_TTL;
-		if (query.containsKey("ttl")) {
-			try {
-				ttl = Duration.ofSeconds(Long.parseLong(query.get("ttl")));
-			}
-			catch (NumberFormatException ex) {
-				respondJson(exchange, 400,
-						Map.of("error", "invalid_request", "error_description", "ttl is a number of seconds"));
-				return;
-			}
-		}
-		String token = mint(subject, query.getOrDefault("tenant", "default"), roles, query.get("email"), ttl);
-		String accept = exchange.getRequestHeaders().getFirst("Accept");
-		if (accept != null && accept.contains("text/plain")) {
-			exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-			respond(exchange, 200, token);
-		}
-		else {
-			respondJson(exchange, 200, tokenResponse(token, ttl));
-		}
-	}
-
-	/** RFC 6749 section 4.4, with the error responses of section 5.2. */
-	private void clientCredentialsToken(HttpExchange exchange) throws IOException {
-		Map<String, String> form = parseForm(
-				new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8));
-		String[] credentials = basicCredentials(exchange.getRequestHeaders().getFirst("Authorization"));
-		if (credentials == null && form.containsKey("client_id")) {
-			credentials = new String[] { form.get("client_id"), form.getOrDefault("client_secret", "") };
-		}
-		MachineClient client = (credentials != null) ? clients.get(credentials[0]) : null;
-		if (client == null || !secretMatches(client.clientSecret(), credentials[1])) {
-			exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"local-identity-provider\"");
-			respondJson(exchange, 401,
-					Map.of("error", "invalid_client", "error_description", "Unknown client or wrong secret"));
-			return;
-		}
-		String grantType = form.get("grant_type");
-		if (grantType == null) {
-			respondJson(exchange, 400,
-					Map.of("error", "invalid_request", "error_description", "grant_type is required"));
-			return;
-		}
-		if (!"client_credentials".equals(grantType)) {
-			respondJson(exchange, 400, Map.of("error", "unsupported_grant_type", "error_description",
-					"Only client_credentials is supported"));
-			return;
-		}
-		String token = mint(client.clientId(), null, client.roles(), null, CLIENT_TOKEN_TTL);
-		respondJson(exchange, 200, tokenResponse(token, CLIENT_TOKEN_TTL));
-	}
-
-	private static boolean secretMatches(String expected, String given) {
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String[] basicCredentials(String authorization) {
-		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return null;
-		}
-		try {
-			String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-					StandardCharsets.UTF_8);
-			int colon = decoded.indexOf(':');
-			if (colon < 0) {
-				return null;
-			}
-			// RFC 6749 section 2.3.1: both parts are form-urlencoded before encoding.
-			return new String[] { URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-					URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8) };
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static Map<String, Object> tokenResponse(String token, Duration ttl) {
-		Map<String, Object> response = new LinkedHashMap<>();
-		response.put("access_token", token);
-		response.put("token_type", "Bearer");
-		response.put("expires_in", ttl.toSeconds());
-		return response;
-	}
-
-	private static Map<String, String> parseForm(String encoded) {
-		Map<String, String> values = new LinkedHashMap<>();
-		if (encoded == null || encoded.isEmpty()) {
-			return values;
-		}
-		for (String pair : encoded.split("&")) {
-			int equals = pair.indexOf('=');
-			String name = (equals < 0) ? pair : pair.substring(0, equals);
-			String value = (equals < 0) ? "" : pair.substring(equals + 1);
-			values.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-					URLDecoder.decode(value, StandardCharsets.UTF_8));
-		}
-		return values;
-	}
-
-	private static void respondJson(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.getResponseHeaders().set("Cache-Control", "no-store");
-		respond(exchange, status, JSONObjectUtils.toJSONString(new LinkedHashMap<String, Object>(body)));
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-		}
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		boolean head = "HEAD".equals(exchange.getRequestMethod());
-		exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-		if (!head) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
+	/** What {@code /jwks.json} serves: the public half of this run's key. */
+	String publicJwkSetJson() {
+		return this.signer.publicJwkSetJson();
 	}
 
 }
