@@ -1,8 +1,10 @@
 package dev.orderpipeline.consumer;
 
 import dev.orderpipeline.consumer.deadletter.DeadLetterController;
+import dev.orderpipeline.consumer.deadletter.DeadLetterQueries;
 import dev.orderpipeline.consumer.deadletter.DeadLetterReplayer;
 import dev.orderpipeline.consumer.deadletter.DeadLetterStore;
+import dev.orderpipeline.consumer.deadletter.ReplayBookkeeping;
 import dev.orderpipeline.support.security.EndpointAuthorization;
 import dev.orderpipeline.support.security.Roles;
 
@@ -25,14 +27,14 @@ class DeadLetterConfiguration {
 	}
 
 	@Bean
-	DeadLetterReplayer deadLetterReplayer(DeadLetterStore store, RuntimeKafka kafka, ConsumerTopics topics) {
-		return new DeadLetterReplayer(store, kafka.template(), topics.replay());
+	DeadLetterReplayer deadLetterReplayer(JdbcTemplate jdbc, RuntimeKafka kafka, ConsumerTopics topics) {
+		return new DeadLetterReplayer(new ReplayBookkeeping(jdbc), kafka.template(), topics.replay());
 	}
 
 	@Bean
 	@ConditionalOnWebApplication
-	DeadLetterController deadLetterController(DeadLetterStore store, DeadLetterReplayer replayer) {
-		return new DeadLetterController(store, replayer);
+	DeadLetterController deadLetterController(JdbcTemplate jdbc, DeadLetterReplayer replayer) {
+		return new DeadLetterController(new DeadLetterQueries(jdbc), replayer);
 	}
 
 	/**

@@ -18,11 +18,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/dead-letters")
 public class DeadLetterController {
 
-	private final DeadLetterStore store;
+	private final DeadLetterQueries store;
 
 	private final DeadLetterReplayer replayer;
 
-	public DeadLetterController(DeadLetterStore store, DeadLetterReplayer replayer) {
+	public DeadLetterController(DeadLetterQueries store, DeadLetterReplayer replayer) {
 		this.store = store;
 		this.replayer = replayer;
 	}

@@ -1,7 +1,6 @@
 package dev.orderpipeline.consumer.deadletter;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -28,13 +27,13 @@ public final class DeadLetterReplayer {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetterReplayer.class);
 
-	private final DeadLetterStore store;
+	private final ReplayBookkeeping store;
 
 	private final KafkaOperations<String, byte[]> template;
 
 	private final String replayTopic;
 
-	public DeadLetterReplayer(DeadLetterStore store, KafkaOperations<String, byte[]> template, String replayTopic) {
+	public DeadLetterReplayer(ReplayBookkeeping store, KafkaOperations<String, byte[]> template, String replayTopic) {
 		this.store = store;
 		this.template = template;
 		this.replayTopic = replayTopic;
@@ -48,7 +47,7 @@ public final class DeadLetterReplayer {
 	 * @return whether it existed
 	 */
 	public boolean replay(long id) {
-		Optional<DeadLetterStore.StoredRecord> stored = this.store.storedRecord(id);
+		Optional<ReplayBookkeeping.StoredRecord> stored = this.store.storedRecord(id);
 		if (stored.isEmpty()) {
 			return false;
 		}
@@ -69,11 +68,11 @@ public final class DeadLetterReplayer {
 		return ids.size();
 	}
 
-	private void send(DeadLetterStore.StoredRecord stored) {
+	private void send(ReplayBookkeeping.StoredRecord stored) {
 		RecordHeaders headers = new RecordHeaders();
-		for (DeadLetterStore.StoredHeader header : stored.headers()) {
+		for (StoredHeader header : stored.headers()) {
 			if (isOriginal(header.name())) {
-				headers.add(header.name(), Base64.getDecoder().decode(header.value()));
+				headers.add(header.name(), header.rawValue());
 			}
 		}
 		headers.add(REPLAY_OF, Long.toString(stored.id()).getBytes(StandardCharsets.UTF_8));

@@ -1,31 +1,26 @@
 package dev.orderpipeline.consumer.deadletter;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import static dev.orderpipeline.consumer.deadletter.DeadLetterHeaders.first;
+import static dev.orderpipeline.consumer.deadletter.DeadLetterHeaders.intValue;
+import static dev.orderpipeline.consumer.deadletter.DeadLetterHeaders.last;
+import static dev.orderpipeline.consumer.deadletter.DeadLetterHeaders.longValue;
+import static dev.orderpipeline.consumer.deadletter.DeadLetterHeaders.storable;
+import static dev.orderpipeline.consumer.deadletter.DeadLetterHeaders.text;
+
 /**
- * The {@code dead_letter} table: every record that reached the group's dead-letter topic,
- * with its original headers and value.
+ * Writes the {@code dead_letter} table: every record that reached the group's dead-letter
+ * topic, with its original headers and value. Operators read it through
+ * {@link DeadLetterQueries}; replays keep their bookkeeping in {@link ReplayBookkeeping}.
  * <p>
  * Why a table rather than reading the dead-letter topic on request: listing with filters,
  * showing one record by id and remembering which were replayed are queries and an update
@@ -35,12 +30,6 @@ import org.springframework.kafka.support.KafkaHeaders;
  * be rebuilt by resetting that listener's offsets.
  */
 public final class DeadLetterStore {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final String COLUMNS = """
-			id, original_topic, original_partition, original_offset, event_id, event_type, subject,
-			exception_class, exception_message, first_failed_at, dead_lettered_at, replayed_at, replay_count""";
 
 	private final JdbcTemplate jdbc;
 
@@ -67,7 +56,7 @@ public final class DeadLetterStore {
 				text(last(headers, KafkaHeaders.DLT_EXCEPTION_FQCN)),
 				text(last(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)),
 				text(last(headers, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)), firstFailedAt(record),
-				storable(record.key()), record.value(), storedHeaders(headers));
+				storable(record.key()), record.value(), StoredHeader.toJson(headers));
 	}
 
 	/**
@@ -83,7 +72,7 @@ public final class DeadLetterStore {
 				null, DeadLetterStore.class.getName(),
 				storable("Stored without its parsed headers: " + failure.getMessage()), null,
 				Timestamp.from(Instant.ofEpochMilli(record.timestamp())), null, record.value(),
-				storedHeaders(record.headers()));
+				StoredHeader.toJson(record.headers()));
 	}
 
 	private static final String INSERT = """
@@ -92,15 +81,6 @@ public final class DeadLetterStore {
 			    first_failed_at, record_key, record_value, headers)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
 			on conflict (dlt_topic, dlt_partition, dlt_offset) do nothing""";
-
-	private static String storedHeaders(Headers headers) {
-		List<StoredHeader> stored = new ArrayList<>();
-		for (Header header : headers) {
-			stored.add(new StoredHeader(storable(header.key()),
-					Base64.getEncoder().encodeToString((header.value() != null) ? header.value() : new byte[0])));
-		}
-		return json.writeValueAsString(stored);
-	}
 
 	private static Timestamp firstFailedAt(ConsumerRecord<String, byte[]> record) {
 		String firstFailure = text(first(record.headers(), "pipeline_first-failure-at"));
@@ -113,159 +93,6 @@ public final class DeadLetterStore {
 			}
 		}
 		return Timestamp.from(Instant.ofEpochMilli(record.timestamp()));
-	}
-
-	/**
-	 * Text PostgreSQL can store: NUL is the one character a {@code text} value cannot
-	 * hold.
-	 */
-	private static String storable(String text) {
-		return (text != null) ? text.replace("\u0000", "\\u0000") : null;
-	}
-
-	/**
-	 * Lists dead letters, oldest first.
-	 * @param includeReplayed whether to include those already replayed
-	 * @param limit the most to return
-	 * @return the dead letters
-	 */
-	public List<DeadLetter> list(boolean includeReplayed, int limit) {
-		return this.jdbc.query("select " + COLUMNS + " from dead_letter"
-				+ (includeReplayed ? "" : " where replayed_at is null") + " order by id limit ?", this::summary, limit);
-	}
-
-	public Optional<DeadLetterRecord> find(long id) {
-		return this.jdbc.query("select " + COLUMNS + ", record_key, record_value, headers::text, stack_trace"
-				+ " from dead_letter where id = ?", (rs, row) -> {
-					byte[] value = rs.getBytes("record_value");
-					List<DeadLetterRecord.StoredHeader> headers = new ArrayList<>();
-					for (StoredHeader header : headers(rs.getString("headers"))) {
-						byte[] raw = Base64.getDecoder().decode(header.value());
-						headers.add(new DeadLetterRecord.StoredHeader(header.name(), display(header.name(), raw),
-								header.value()));
-					}
-					return new DeadLetterRecord(summary(rs, row), rs.getString("record_key"), utf8(value),
-							(value != null) ? Base64.getEncoder().encodeToString(value) : null, headers,
-							rs.getString("stack_trace"));
-				}, id)
-			.stream()
-			.findFirst();
-	}
-
-	/**
-	 * What a replay sends: the record's key, value and headers.
-	 * @param id the dead letter
-	 * @return the stored record, or empty if there is no such dead letter
-	 */
-	Optional<StoredRecord> storedRecord(long id) {
-		return this.jdbc
-			.query("select record_key, record_value, headers::text from dead_letter where id = ?",
-					(rs, row) -> new StoredRecord(id, rs.getString(1), rs.getBytes(2), headers(rs.getString(3))), id)
-			.stream()
-			.findFirst();
-	}
-
-	List<Long> pendingIds(int limit) {
-		return this.jdbc.queryForList("select id from dead_letter where replayed_at is null order by id limit ?",
-				Long.class, limit);
-	}
-
-	void markReplayed(long id) {
-		this.jdbc.update("update dead_letter set replayed_at = now(), replay_count = replay_count + 1 where id = ?",
-				id);
-	}
-
-	private DeadLetter summary(ResultSet rs, int row) throws SQLException {
-		return new DeadLetter(rs.getLong("id"), rs.getString("original_topic"),
-				(Integer) rs.getObject("original_partition"), (Long) rs.getObject("original_offset"),
-				rs.getString("event_id"), rs.getString("event_type"), rs.getString("subject"),
-				rs.getString("exception_class"), rs.getString("exception_message"),
-				instant(rs.getTimestamp("first_failed_at")), instant(rs.getTimestamp("dead_lettered_at")),
-				instant(rs.getTimestamp("replayed_at")), rs.getInt("replay_count"));
-	}
-
-	private static List<StoredHeader> headers(String text) {
-		return json.readValue(text, new TypeReference<List<StoredHeader>>() {
-		});
-	}
-
-	private static Instant instant(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	private static Header first(Headers headers, String name) {
-		for (Header header : headers.headers(name)) {
-			return header;
-		}
-		return null;
-	}
-
-	private static Header last(Headers headers, String name) {
-		return headers.lastHeader(name);
-	}
-
-	private static String text(Header header) {
-		return (header != null && header.value() != null) ? storable(new String(header.value(), StandardCharsets.UTF_8))
-				: null;
-	}
-
-	private static Integer intValue(Header header) {
-		return (header != null && header.value() != null && header.value().length == 4)
-				? ByteBuffer.wrap(header.value()).getInt() : null;
-	}
-
-	private static Long longValue(Header header) {
-		return (header != null && header.value() != null && header.value().length == 8)
-				? ByteBuffer.wrap(header.value()).getLong() : null;
-	}
-
-	private static String display(String name, byte[] raw) {
-		if (raw.length == 4 && name.equals(KafkaHeaders.DLT_ORIGINAL_PARTITION)) {
-			return Integer.toString(ByteBuffer.wrap(raw).getInt());
-		}
-		if (raw.length == 8 && (name.equals(KafkaHeaders.DLT_ORIGINAL_OFFSET)
-				|| name.equals(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP))) {
-			return Long.toString(ByteBuffer.wrap(raw).getLong());
-		}
-		return utf8(raw);
-	}
-
-	private static String utf8(byte[] bytes) {
-		if (bytes == null) {
-			return null;
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * A header as stored: name and base64 value.
-	 *
-	 * @param name the header name
-	 * @param value the value, base64
-	 */
-	record StoredHeader(String name, String value) {
-
-	}
-
-	/**
-	 * A dead letter's record, ready to be sent again.
-	 *
-	 * @param id the dead letter
-	 * @param key the record key
-	 * @param value the record value
-	 * @param headers the headers
-	 */
-	record StoredRecord(long id, String key, byte[] value, List<StoredHeader> headers) {
-
 	}
 
 }
