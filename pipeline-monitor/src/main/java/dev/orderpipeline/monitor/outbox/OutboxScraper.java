@@ -27,10 +27,6 @@ public class OutboxScraper {
 
 	private final RestClient http;
 
-	public OutboxScraper(MonitorProperties.OrderService settings) {
-		this(settings, new MonitorProperties.ScrapeAuth(null, null, null));
-	}
-
 	public OutboxScraper(MonitorProperties.OrderService settings, MonitorProperties.ScrapeAuth auth) {
 		this.settings = settings;
 		this.auth = auth;

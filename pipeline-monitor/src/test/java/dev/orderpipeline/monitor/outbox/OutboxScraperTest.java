@@ -38,7 +38,8 @@ class OutboxScraperTest {
 	void anUnreachableOrderServiceIsUnknownWithTheReason() {
 		OutboxScraper scraper = new OutboxScraper(
 				new MonitorProperties.OrderService(URI.create("http://127.0.0.1:1/actuator/prometheus"),
-						"outbox_pending_rows", "outbox_oldest_pending_age_seconds", Duration.ofSeconds(1)));
+						"outbox_pending_rows", "outbox_oldest_pending_age_seconds", Duration.ofSeconds(1)),
+				new MonitorProperties.ScrapeAuth(null, null, null));
 
 		OutboxBacklog backlog = scraper.scrape();
 
