@@ -51,65 +51,30 @@ final class AdminQueries implements AutoCloseable {
 	/** Each known group's committed offsets; unknown groups are missing. */
 	Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(Collection<String> groups)
 			throws InterruptedException, ExecutionException, TimeoutException {
-		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
 		if (groups.isEmpty()) {
-			return committed;
+			return new HashMap<>();
 		}
 		Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
 		groups.forEach((group) -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
 		ListConsumerGroupOffsetsResult result = this.admin.listConsumerGroupOffsets(specs);
-		for (String group : groups) {
-			try {
-				committed.put(group, get(result.partitionsToOffsetAndMetadata(group)));
-			}
-			catch (ExecutionException ex) {
-				if (!(ex.getCause() instanceof GroupIdNotFoundException)) {
-					throw ex;
-				}
-			}
-		}
-		return committed;
+		Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> perGroup = new HashMap<>();
+		groups.forEach((group) -> perGroup.put(group, result.partitionsToOffsetAndMetadata(group)));
+		return present(perGroup, GroupIdNotFoundException.class);
 	}
 
 	/** Groups the broker does not know (never joined, or expired) are missing. */
 	Map<String, ConsumerGroupDescription> describeGroups(List<String> groups)
 			throws InterruptedException, ExecutionException, TimeoutException {
-		Map<String, ConsumerGroupDescription> descriptions = new HashMap<>();
 		if (groups.isEmpty()) {
-			return descriptions;
+			return new HashMap<>();
 		}
-		for (Map.Entry<String, KafkaFuture<ConsumerGroupDescription>> entry : this.admin.describeConsumerGroups(groups)
-			.describedGroups()
-			.entrySet()) {
-			try {
-				descriptions.put(entry.getKey(), get(entry.getValue()));
-			}
-			catch (ExecutionException ex) {
-				if (!(ex.getCause() instanceof GroupIdNotFoundException)) {
-					throw ex;
-				}
-			}
-		}
-		return descriptions;
+		return present(this.admin.describeConsumerGroups(groups).describedGroups(), GroupIdNotFoundException.class);
 	}
 
 	/** Topics that do not exist are missing. */
 	Map<String, TopicDescription> describeExistingTopics(Collection<String> topics)
 			throws InterruptedException, ExecutionException, TimeoutException {
-		Map<String, TopicDescription> existing = new HashMap<>();
-		for (Map.Entry<String, KafkaFuture<TopicDescription>> entry : this.admin.describeTopics(topics)
-			.topicNameValues()
-			.entrySet()) {
-			try {
-				existing.put(entry.getKey(), get(entry.getValue()));
-			}
-			catch (ExecutionException ex) {
-				if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
-					throw ex;
-				}
-			}
-		}
-		return existing;
+		return present(this.admin.describeTopics(topics).topicNameValues(), UnknownTopicOrPartitionException.class);
 	}
 
 	/** The log start or end offsets; partitions deleted meanwhile are missing. */
@@ -120,19 +85,10 @@ final class AdminQueries implements AutoCloseable {
 		}
 		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
 		partitions.forEach((tp) -> request.put(tp, spec));
-		Map<TopicPartition, Long> offsets = new HashMap<>();
 		var result = this.admin.listOffsets(request);
-		for (TopicPartition tp : partitions) {
-			try {
-				offsets.put(tp, get(result.partitionResult(tp)).offset());
-			}
-			catch (ExecutionException ex) {
-				if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
-					throw ex;
-				}
-			}
-		}
-		return offsets;
+		Map<TopicPartition, KafkaFuture<Long>> perPartition = new HashMap<>();
+		partitions.forEach((tp) -> perPartition.put(tp, result.partitionResult(tp).thenApply((info) -> info.offset())));
+		return present(perPartition, UnknownTopicOrPartitionException.class);
 	}
 
 	static List<TopicPartition> partitionsOf(TopicDescription description) {
@@ -143,6 +99,27 @@ final class AdminQueries implements AutoCloseable {
 			.stream()
 			.map((info) -> new TopicPartition(description.name(), info.partition()))
 			.toList();
+	}
+
+	/**
+	 * Each future's value by its key, waited for in turn; a key whose future failed with
+	 * {@code missing} (the group or topic is gone) is left out, any other failure fails
+	 * the whole answer.
+	 */
+	private <K, V> Map<K, V> present(Map<K, KafkaFuture<V>> futures, Class<? extends Throwable> missing)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		Map<K, V> values = new HashMap<>();
+		for (Map.Entry<K, KafkaFuture<V>> entry : futures.entrySet()) {
+			try {
+				values.put(entry.getKey(), get(entry.getValue()));
+			}
+			catch (ExecutionException ex) {
+				if (!missing.isInstance(ex.getCause())) {
+					throw ex;
+				}
+			}
+		}
+		return values;
 	}
 
 	private <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
