@@ -35,15 +35,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class ListenerContainersConfiguration {
 
+	/**
+	 * One decoder for the live consumer and for other readers of the source topic
+	 * ({@link SourceEvents}), so both skip and apply the same records.
+	 */
+	@Bean
+	SourceEventDecoder sourceEventDecoder(ConsumerProperties properties) {
+		return new SourceEventDecoder(
+				properties.validateSchemas() ? EventDecoder.validating(new EventSchemas()) : EventDecoder.lenient());
+	}
+
+	@Bean
+	SourceEvents sourceEvents(ConsumerTopics topics, SourceEventDecoder decoder) {
+		return new SourceEvents(topics.source(), decoder);
+	}
+
 	@Bean
 	ConsumerContainers consumerContainers(SourceTopicCheck sourceTopic, ObjectProvider<EventHandler> handler,
 			ConsumerProperties properties, ConsumerTopics topics, RuntimeKafka kafka, ConsumerMetrics metrics,
 			JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DeadLetterStore deadLetters,
-			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			SourceEventDecoder decoder, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		RecordTracing tracing = new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP), topics.group());
-		SourceEventDecoder decoder = new SourceEventDecoder(
-				properties.validateSchemas() ? EventDecoder.validating(new EventSchemas()) : EventDecoder.lenient());
 		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 		HeldEvents held = new HeldEvents(jdbc);
 		EventApplier applier = new EventApplier(handler.getObject(), new Inbox(jdbc), new EventSequences(jdbc), held,

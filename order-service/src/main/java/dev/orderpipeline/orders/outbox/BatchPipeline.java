@@ -77,12 +77,12 @@ final class BatchPipeline {
 			return Step.IDLE;
 		}
 		this.progress.waiting();
-		TransactionalPublisher.Transaction transaction = this.publisher.send(rows);
+		PublishTransaction transaction = this.publisher.send(rows);
 		List<OutboxRow> next = deleteAndRead(ids(rows));
 		while (!transaction.awaitAcknowledgements(this.heartbeatInterval)) {
 			this.leadership.heartbeat();
 		}
-		TransactionalPublisher.Outcome outcome = transaction.commit();
+		PublishTransaction.Outcome outcome = transaction.commit();
 		this.metrics.transaction(outcome);
 		switch (outcome) {
 			case COMMITTED -> {
@@ -119,9 +119,9 @@ final class BatchPipeline {
 		return this.lastFailure;
 	}
 
-	private Step aborted(TransactionalPublisher.Transaction transaction) throws SQLException {
-		List<TransactionalPublisher.Unpublishable> unpublishable = transaction.unpublishable();
-		for (TransactionalPublisher.Unpublishable parked : unpublishable) {
+	private Step aborted(PublishTransaction transaction) throws SQLException {
+		List<PublishTransaction.Unpublishable> unpublishable = transaction.unpublishable();
+		for (PublishTransaction.Unpublishable parked : unpublishable) {
 			OutboxRow row = parked.row();
 			logger.error("Parking outbox row {} (event {}, order {}): the broker will never accept it", row.id(),
 					row.eventId(), row.orderId(), parked.failure());

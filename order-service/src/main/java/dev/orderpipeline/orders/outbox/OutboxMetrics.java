@@ -47,7 +47,7 @@ class OutboxMetrics {
 		}
 	}
 
-	void transaction(TransactionalPublisher.Outcome outcome) {
+	void transaction(PublishTransaction.Outcome outcome) {
 		Counter.builder("outbox.transactions")
 			.description("Kafka transactions of the relay, one per batch, by outcome")
 			.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))

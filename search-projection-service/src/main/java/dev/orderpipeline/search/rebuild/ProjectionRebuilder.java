@@ -9,10 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import dev.orderpipeline.events.EventSchemas;
-import dev.orderpipeline.events.kafka.EventDecoder;
+import dev.orderpipeline.consumer.SourceEventDecoder;
+import dev.orderpipeline.consumer.SourceEvents;
 import dev.orderpipeline.events.facts.OrderFact;
-import dev.orderpipeline.events.kafka.IncomingEvent;
 import dev.orderpipeline.search.projection.DocumentTable;
 import dev.orderpipeline.search.projection.OrderDocumentWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,25 +77,24 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 
 	private final String topic;
 
-	private final EventDecoder decoder;
+	private final SourceEventDecoder decoder;
 
 	/** This instance, as the owner of the rebuilds it runs. */
 	private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
 	ProjectionRebuilder(RebuildRuns runs, DocumentTables tables, OrderDocumentWriter writer,
 			TransactionTemplate transactions, ConsumerFactory<?, ?> consumerFactory, RebuildProperties properties,
-			@Value("${pipeline.consumer.topic:order-events}") String topic,
-			@Value("${pipeline.consumer.validate-schemas:true}") boolean validateSchemas) {
+			SourceEvents source) {
 		this.runs = runs;
 		this.tables = tables;
 		this.writer = writer;
 		this.transactions = transactions;
 		this.consumerFactory = consumerFactory;
 		this.properties = properties;
-		this.topic = topic;
-		// The same decoding as the live consumer, so the rebuild skips exactly what it
-		// dead-letters.
-		this.decoder = validateSchemas ? EventDecoder.validating(new EventSchemas()) : EventDecoder.lenient();
+		// The live consumer's topic and decoder, so the rebuild reads what it reads and
+		// skips exactly what it dead-letters.
+		this.topic = source.topic();
+		this.decoder = source.decoder();
 	}
 
 	/**
@@ -213,13 +210,11 @@ class ProjectionRebuilder implements InitializingBean, DisposableBean {
 		List<OrderFact> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				this.decoder.decode(record)
-					.map(IncomingEvent::fact)
-					.ifPresentOrElse(events::add, () -> progress.recordsSkipped++);
+				events.add(this.decoder.decode(record).fact());
 			}
 			catch (RuntimeException ex) {
-				// the live consumer dead-letters such a record: it never takes effect
-				// there either
+				// the live consumer dead-letters such a record (an unknown type, a broken
+				// contract): it never takes effect there either
 				progress.recordsSkipped++;
 				logger.debug("Rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 						ex.toString());

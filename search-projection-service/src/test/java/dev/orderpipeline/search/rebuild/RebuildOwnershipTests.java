@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.orderpipeline.consumer.SourceEvents;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.search.projection.DocumentTable;
@@ -79,6 +80,9 @@ class RebuildOwnershipTests {
 
 	@Autowired
 	private RebuildProperties properties;
+
+	@Autowired
+	private SourceEvents source;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -170,7 +174,7 @@ class RebuildOwnershipTests {
 
 	private ProjectionRebuilder anotherInstance(String topic) {
 		return new ProjectionRebuilder(this.runs, this.tables, this.writer, this.transactions, this.consumerFactory,
-				this.properties, topic, true);
+				this.properties, new SourceEvents(topic, this.source.decoder()));
 	}
 
 	/** Holds a lock on order_document that the swap's exclusive lock waits for. */
