@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * consumer runtime's dead-letter endpoints). A service lists its own rules as data under
  * {@code pipeline.security.access} ({@link AccessRule}), which apply first. Every bean of
  * this type is applied after those, in {@link org.springframework.core.annotation.Order
- * @Order}, and before the common rules ({@code /actuator/health/**} and
+ * order}, and before the common rules ({@code /actuator/health/**} and
  * {@code /actuator/info} open, {@code /actuator/prometheus} for OPS or MONITORING, the
  * rest of {@code /actuator/**} for OPS, anything else authenticated), so a rule for a
  * path wins over the common ones.
