@@ -4,12 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.orderpipeline.support.security.Caller;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,12 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
  * a cancellation reverses its order on the order's placement day.
  * <p>
  * Figures are the caller's tenant's only (the tenant comes from the token, never from a
- * parameter). Who may read them is {@link AnalyticsAuthorization}'s rule: tenant-wide
- * revenue is for the tenant's admins and ops users, not for its customers.
+ * parameter). Who may read them is the rule under {@code pipeline.security.access} in
+ * {@code application.yml}: tenant-wide revenue is for the tenant's admins and ops users,
+ * not for its customers.
  */
 @RestController
 @RequestMapping("/analytics")
 @Tag(name = "analytics", description = "Orders, revenue and cancellations per day, currency and SKU")
+@ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or not acceptable; see errors",
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemDetail.class)))
 class AnalyticsController {
 
 	static final int MAX_SKU_LIMIT = 1000;

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The notification history: customers' addresses and the emails' bodies, so only for the
- * ops users of the notification's tenant ({@code NotificationAuthorization}); another
+ * ops users of the notification's tenant ({@code pipeline.security.access}); another
  * tenant's notification is 404.
  */
 @RestController

@@ -1,7 +1,7 @@
 package dev.orderpipeline.orders.order;
 
 import dev.orderpipeline.orders.order.domain.CancelReason;
-import dev.orderpipeline.orders.web.InvalidRequestException;
+import dev.orderpipeline.support.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import dev.orderpipeline.orders.order.domain.OrderOwner;
 import dev.orderpipeline.orders.order.domain.PlaceOrder;
-import dev.orderpipeline.orders.web.FieldError;
+import dev.orderpipeline.support.problem.FieldError;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

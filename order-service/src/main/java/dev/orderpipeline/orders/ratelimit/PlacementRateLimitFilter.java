@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.orderpipeline.support.problem.ProblemTypes;
+import dev.orderpipeline.support.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import dev.orderpipeline.support.security.Caller;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -30,8 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class PlacementRateLimitFilter extends OncePerRequestFilter {
 
-	// The same stable type URI as the web layer's other problems.
-	static final String RATE_LIMITED_TYPE = "https://errors.orderpipeline.dev/rate-limited";
+	static final String RATE_LIMITED_TYPE = ProblemTypes.RATE_LIMITED.toString();
 
 	private final ClientRateLimiter limiter;
 

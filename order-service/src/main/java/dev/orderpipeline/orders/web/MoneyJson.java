@@ -1,6 +1,7 @@
 package dev.orderpipeline.orders.web;
 
 import dev.orderpipeline.orders.money.Money;
+import dev.orderpipeline.support.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.orderpipeline.support.problem.FieldError;
+import dev.orderpipeline.support.problem.InvalidRequestException;
+
 /**
  * One page of a list. Whether there is a next page is known from fetching one item more
  * than asked for, so no count query is needed.

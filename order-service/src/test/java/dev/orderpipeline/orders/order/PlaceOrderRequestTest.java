@@ -2,7 +2,7 @@ package dev.orderpipeline.orders.order;
 
 import dev.orderpipeline.orders.order.domain.OrderOwner;
 import dev.orderpipeline.orders.order.domain.PlaceOrder;
-import dev.orderpipeline.orders.web.FieldError;
+import dev.orderpipeline.support.problem.FieldError;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * theirs package-private).
  */
 @WebMvcTest
-@Import({ FailureMappingTest.Rules.class, AccessRules.class })
+@Import(FailureMappingTest.Rules.class)
 @WithTestIdentityProvider
 class FailureMappingTest {
 

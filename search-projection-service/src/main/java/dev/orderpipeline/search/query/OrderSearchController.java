@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Order search. Who finds what is decided by the token ({@link SearchScope}), who may
- * search at all by {@link SearchAuthorization}.
+ * search at all by the rule under {@code pipeline.security.access} in
+ * {@code application.yml}.
  */
 @RestController
 @Tag(name = "Search", description = "Full-text search over the order documents")

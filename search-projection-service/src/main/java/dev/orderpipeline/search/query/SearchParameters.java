@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.orderpipeline.support.problem.FieldError;
+import dev.orderpipeline.support.problem.InvalidRequestException;
+
 /**
  * Turns the raw query parameters into {@link SearchCriteria}, collecting every problem
  * instead of stopping at the first, so a client fixes its request in one round trip.
@@ -26,7 +29,7 @@ final class SearchParameters {
 
 	static final int MAX_TEXT_LENGTH = 200;
 
-	private final List<InvalidSearchException.FieldError> errors = new ArrayList<>();
+	private final List<FieldError> errors = new ArrayList<>();
 
 	private SearchParameters() {
 	}
@@ -46,7 +49,8 @@ final class SearchParameters {
 			parameters.reject("page", "page * size must stay below " + MAX_OFFSET + "; narrow the filters instead");
 		}
 		if (!parameters.errors.isEmpty()) {
-			throw new InvalidSearchException(parameters.errors);
+			throw new InvalidRequestException("Invalid search parameters",
+					"The search parameters are invalid; see errors.", parameters.errors);
 		}
 		return criteria;
 	}
@@ -107,7 +111,7 @@ final class SearchParameters {
 	}
 
 	private void reject(String field, String message) {
-		this.errors.add(new InvalidSearchException.FieldError(field, message));
+		this.errors.add(new FieldError(field, message));
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.orderpipeline.search.rebuild;
 
+import dev.orderpipeline.support.problem.ProblemTypes;
+import dev.orderpipeline.support.problem.Problems;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,16 +14,13 @@ class RebuildProblems {
 
 	@ExceptionHandler
 	ProblemDetail alreadyRunning(RebuildAlreadyRunningException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Rebuild already running");
-		return problem;
+		return Problems.problem(HttpStatus.CONFLICT, ProblemTypes.of("rebuild-running"), "Rebuild already running",
+				ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(RebuildNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Rebuild not found");
-		return problem;
+		return Problems.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Rebuild not found", ex.getMessage());
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.orderpipeline.search.query;
 
 import java.time.Instant;
 
+import dev.orderpipeline.support.problem.FieldError;
+import dev.orderpipeline.support.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,30 +40,30 @@ class SearchParametersTests {
 
 	@Test
 	void reportsEveryInvalidParameterAtOnce() {
-		InvalidSearchException ex = catchThrowableOfType(InvalidSearchException.class,
+		InvalidRequestException ex = catchThrowableOfType(InvalidRequestException.class,
 				() -> SearchParameters.parse("x".repeat(201), "SHIPPED", null, null, "2026-01-05", "soon", "-1", "0"));
 
-		assertThat(ex.errors()).extracting(InvalidSearchException.FieldError::field)
+		assertThat(ex.errors()).extracting(FieldError::field)
 			.containsExactly("q", "status", "from", "to", "page", "size");
 	}
 
 	@Test
 	void boundsThePageSizeAndHowDeepPagesGo() {
 		assertThat(SearchParameters.parse(null, null, null, null, null, null, "99", "100").offset()).isEqualTo(9900);
-		assertThat(catchThrowableOfType(InvalidSearchException.class,
+		assertThat(catchThrowableOfType(InvalidRequestException.class,
 				() -> SearchParameters.parse(null, null, null, null, null, null, null, "101"))
-			.errors()).extracting(InvalidSearchException.FieldError::field).containsExactly("size");
-		assertThat(catchThrowableOfType(InvalidSearchException.class,
+			.errors()).extracting(FieldError::field).containsExactly("size");
+		assertThat(catchThrowableOfType(InvalidRequestException.class,
 				() -> SearchParameters.parse(null, null, null, null, null, null, "100", "100"))
-			.errors()).extracting(InvalidSearchException.FieldError::field).containsExactly("page");
+			.errors()).extracting(FieldError::field).containsExactly("page");
 	}
 
 	@Test
 	void rejectsARangeThatEndsBeforeItStarts() {
-		InvalidSearchException ex = catchThrowableOfType(InvalidSearchException.class, () -> SearchParameters
+		InvalidRequestException ex = catchThrowableOfType(InvalidRequestException.class, () -> SearchParameters
 			.parse(null, null, null, null, "2026-01-05T00:00:00Z", "2026-01-05T00:00:00Z", null, null));
 
-		assertThat(ex.errors()).containsExactly(new InvalidSearchException.FieldError("to", "must be after from"));
+		assertThat(ex.errors()).containsExactly(new FieldError("to", "must be after from"));
 	}
 
 }

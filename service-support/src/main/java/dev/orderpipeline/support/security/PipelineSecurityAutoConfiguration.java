@@ -1,5 +1,6 @@
 package dev.orderpipeline.support.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -79,6 +80,7 @@ public class PipelineSecurityAutoConfiguration {
 			// An error dispatch renders the outcome of a request that was already
 			// authorized (or refused); it grants nothing of its own.
 			requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+			properties.access().forEach(rule -> rule.apply(requests));
 			endpointAuthorizations.orderedStream().forEach(rules -> rules.customize(requests));
 			requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -133,8 +135,8 @@ public class PipelineSecurityAutoConfiguration {
 	}
 
 	private static JwtDecoder decoder(JwtDecoder verifying, PipelineSecurityProperties properties) {
-		return (properties.verifiedTokenCacheSize() > 0)
-				? new VerifiedTokenCache(verifying, properties.verifiedTokenCacheSize()) : verifying;
+		return (properties.verifiedTokenCacheSize() > 0) ? new VerifiedTokenCache(verifying,
+				properties.verifiedTokenCacheSize(), properties.verifiedTokenTtl(), Clock.systemUTC()) : verifying;
 	}
 
 	private static List<DelegatingRequestMatcherHeaderWriter> contentSecurityPolicies(

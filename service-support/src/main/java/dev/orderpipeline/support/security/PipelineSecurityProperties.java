@@ -7,18 +7,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code pipeline.security.*}: claim names, CORS and the security headers.
+ * {@code pipeline.security.*}: claim names, the service's access rules, CORS and the
+ * security headers.
  *
  * @param rolesClaim the claim holding the role names
  * @param tenantClaim the claim holding the tenant id
  * @param verifiedTokenCacheSize how many verified tokens each instance remembers so that
  * a client's next requests skip the signature check ({@link VerifiedTokenCache}); 0 turns
  * it off
+ * @param verifiedTokenTtl how long a verified token is served from that cache at most
+ * (never past its {@code exp}); as long as Spring Security's JWK set cache by default
+ * @param access the service's own access rules, in order ({@link AccessRule})
  */
 @ConfigurationProperties("pipeline.security")
 record PipelineSecurityProperties(@DefaultValue(Caller.DEFAULT_ROLES_CLAIM) String rolesClaim,
 		@DefaultValue(Caller.DEFAULT_TENANT_CLAIM) String tenantClaim,
-		@DefaultValue("10000") long verifiedTokenCacheSize, @DefaultValue Cors cors, @DefaultValue Headers headers) {
+		@DefaultValue("10000") long verifiedTokenCacheSize, @DefaultValue("5m") Duration verifiedTokenTtl,
+		@DefaultValue List<AccessRule> access, @DefaultValue Cors cors, @DefaultValue Headers headers) {
 
 	/**
 	 * Cross-origin access, closed unless {@code allowedOrigins} lists origins (exact

@@ -1,9 +1,9 @@
 package dev.orderpipeline.support.security;
 
 /**
- * Role names for {@code hasRole(..)} / {@code hasAnyRole(..)} in an
- * {@link EndpointAuthorization}: the token's {@code customer} role is the authority
- * {@code ROLE_CUSTOMER}, and so on.
+ * Role names for {@code pipeline.security.access[n].roles} ({@link AccessRule}) and for
+ * {@code hasRole(..)} / {@code hasAnyRole(..)} in an {@link EndpointAuthorization}: the
+ * token's {@code customer} role is the authority {@code ROLE_CUSTOMER}, and so on.
  */
 public final class Roles {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
+import dev.orderpipeline.support.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -15,7 +16,7 @@ final class SecurityProblems {
 
 	static final String PROBLEM_JSON = "application/problem+json";
 
-	static final String TYPE_BASE = "https://errors.orderpipeline.dev/";
+	static final String TYPE_BASE = ProblemTypes.BASE;
 
 	private SecurityProblems() {
 	}

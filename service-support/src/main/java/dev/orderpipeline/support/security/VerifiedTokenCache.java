@@ -20,24 +20,17 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * <p>
  * Keyed by the whole token string, so a cached answer only ever serves the exact bytes
  * that were verified. Refused tokens are never cached. An entry is used only until the
- * token's {@code exp} and at most {@link #DEFAULT_TTL} after its verification, so a key
- * withdrawn from the JWK set stops being accepted within about the time the decoder's own
- * JWK set cache takes to notice.
+ * token's {@code exp} and at most {@code ttl} after its verification, so a key withdrawn
+ * from the JWK set stops being accepted within about the time the decoder's own JWK set
+ * cache takes to notice.
  */
-public final class VerifiedTokenCache implements JwtDecoder {
-
-	/** As long as Spring Security's default JWK set cache. */
-	static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+final class VerifiedTokenCache implements JwtDecoder {
 
 	private final JwtDecoder delegate;
 
 	private final Cache<String, Jwt> verified;
 
 	private final Clock clock;
-
-	public VerifiedTokenCache(JwtDecoder delegate, long maximumSize) {
-		this(delegate, maximumSize, DEFAULT_TTL, Clock.systemUTC());
-	}
 
 	VerifiedTokenCache(JwtDecoder delegate, long maximumSize, Duration ttl, Clock clock) {
 		this.delegate = delegate;

@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "management.endpoints.web.exposure.include=health,info,prometheus,metrics")
+		properties = { "management.endpoints.web.exposure.include=health,info,prometheus,metrics",
+				"pipeline.security.access[0].paths=/reports/**", "pipeline.security.access[0].roles=ADMIN,OPS",
+				"pipeline.security.access[1].paths=/contract", "pipeline.security.access[1].method=GET",
+				"pipeline.security.access[1].open=true" })
 class PipelineSecurityTest {
 
 	static final LocalIdentityProvider identityProvider = LocalIdentityProvider.start(0);
@@ -110,6 +113,17 @@ class PipelineSecurityTest {
 	@Test
 	void anAdminMayUseTheAdminEndpoint() throws Exception {
 		assertThat(post("/admin/products", token("admin-alex", "acme", "admin")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void configuredAccessRulesDecideWhoMayCallTheirPaths() throws Exception {
+		assertThat(get("/reports/daily", token("admin-alex", "acme", "admin")).statusCode()).isEqualTo(200);
+		assertThat(get("/reports/daily", token("ops-olga", "acme", "ops")).statusCode()).isEqualTo(200);
+		HttpResponse<String> customer = get("/reports/daily", customer());
+		assertThat(customer.statusCode()).isEqualTo(403);
+		assertProblem(customer, "https://errors.orderpipeline.dev/forbidden", 403);
+		assertThat(get("/contract", null).statusCode()).as("an open rule needs no token").isEqualTo(200);
+		assertThat(get("/whoami", null).statusCode()).as("unlisted paths stay authenticated").isEqualTo(401);
 	}
 
 	@Test

@@ -44,6 +44,16 @@ class SecuredTestApplication {
 			return Map.of("created", "yes");
 		}
 
+		@GetMapping("/reports/daily")
+		Map<String, String> dailyReport() {
+			return Map.of("report", "daily");
+		}
+
+		@GetMapping("/contract")
+		Map<String, String> contract() {
+			return Map.of("contract", "v1");
+		}
+
 		@GetMapping("/page")
 		ResponseEntity<String> page() {
 			return ResponseEntity.ok()

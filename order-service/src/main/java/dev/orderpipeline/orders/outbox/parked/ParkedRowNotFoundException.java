@@ -1,6 +1,6 @@
 package dev.orderpipeline.orders.outbox.parked;
 
-import java.net.URI;
+import dev.orderpipeline.support.problem.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,7 +20,7 @@ class ParkedRowNotFoundException extends ErrorResponseException {
 	private static ProblemDetail problem(long id) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 				"No parked outbox row " + id + ": it does not exist, or it was re-queued or published already");
-		problem.setType(URI.create("https://errors.orderpipeline.dev/not-found"));
+		problem.setType(ProblemTypes.NOT_FOUND);
 		problem.setTitle("Parked row not found");
 		return problem;
 	}

@@ -3,8 +3,8 @@ package dev.orderpipeline.orders.outbox.parked;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.orderpipeline.orders.web.FieldError;
-import dev.orderpipeline.orders.web.InvalidRequestException;
+import dev.orderpipeline.support.problem.FieldError;
+import dev.orderpipeline.support.problem.InvalidRequestException;
 import dev.orderpipeline.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

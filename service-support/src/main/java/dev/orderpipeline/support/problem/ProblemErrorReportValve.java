@@ -1,4 +1,4 @@
-package dev.orderpipeline.orders.web;
+package dev.orderpipeline.support.problem;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,7 +13,6 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 
 /**
  * Some requests never reach the application: Tomcat itself refuses them (an encoded slash
@@ -51,7 +50,6 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	@Component
 	static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
 		@Override

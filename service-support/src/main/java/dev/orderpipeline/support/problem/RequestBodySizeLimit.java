@@ -1,4 +1,4 @@
-package dev.orderpipeline.orders.web;
+package dev.orderpipeline.support.problem;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -13,33 +13,24 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds request bodies. A declared Content-Length over the limit is refused before
  * anything is read; a chunked body is counted while it is read and fails as soon as it
- * passes the limit, so no request can make the service buffer an unbounded body.
+ * passes the limit, so no request can make the service buffer an unbounded body. The
+ * limit is {@code pipeline.http.max-body-size}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-@EnableConfigurationProperties(RequestBodySizeLimit.Settings.class)
 class RequestBodySizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
 	private final JsonMapper json;
 
-	RequestBodySizeLimit(Settings settings, JsonMapper json) {
-		this.limit = settings.maxBodySize().toBytes();
+	RequestBodySizeLimit(HttpEdgeProperties properties, JsonMapper json) {
+		this.limit = properties.maxBodySize().toBytes();
 		this.json = json;
 	}
 
@@ -66,14 +57,6 @@ class RequestBodySizeLimit extends OncePerRequestFilter {
 		// The body is not read; closing the connection stops the client from sending it.
 		response.setHeader("Connection", "close");
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
-	}
-
-	/**
-	 * @param maxBodySize the largest request body accepted
-	 */
-	@ConfigurationProperties("orders.http")
-	record Settings(@DefaultValue("64KB") DataSize maxBodySize) {
-
 	}
 
 	private static final class CountingRequest extends HttpServletRequestWrapper {

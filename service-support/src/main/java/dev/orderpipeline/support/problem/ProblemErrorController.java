@@ -1,4 +1,4 @@
-package dev.orderpipeline.orders.web;
+package dev.orderpipeline.support.problem;
 
 import java.net.URI;
 
