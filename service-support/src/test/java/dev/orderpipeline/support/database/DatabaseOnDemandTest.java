@@ -1,7 +1,5 @@
 package dev.orderpipeline.support.database;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +7,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import javax.sql.DataSource;
 
+import dev.orderpipeline.infra.Ports;
 import dev.orderpipeline.infra.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +38,11 @@ class DatabaseOnDemandTest {
 				"spring.datasource.password=" + PostgresServer.PASSWORD);
 
 	@BeforeAll
-	static void startPostgres() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			postgres = PostgresServer.start(socket.getLocalPort(), data, false, PostgresServer.Durability.FAST_UNSAFE,
-					List.of());
-		}
+	static void startPostgres() {
+		// As LocalInfrastructure does: a data directory the server makes itself, on a port
+		// found free and released (not held open while the server binds it).
+		postgres = PostgresServer.start(Ports.findFree(), data.resolve("postgres"), false,
+				PostgresServer.Durability.FAST_UNSAFE, List.of());
 	}
 
 	@AfterAll
