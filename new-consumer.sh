@@ -114,5 +114,31 @@ else
 	sed -i "s|^\([[:space:]]*\)</modules>|\1\t<module>$name</module>\n&|" "$root/pom.xml"
 fi
 
-echo "Generated $name/ (package $package, $application, port $port, database $database${example:+, example $example})"
-echo "and listed it in pom.xml. Build and test it: ./mvnw -pl $name verify"
+# Its one docker-compose.yml block, on the x-consumer anchor, after the last consumer's block
+# (the block ends at the first blank line after its "<<: *consumer").
+compose="$root/docker-compose.yml"
+if grep -q "^  $name:$" "$compose"; then
+	echo "docker-compose.yml already has a service $name: left as it is" >&2
+else
+	block="$(mktemp)"
+	cat >"$block" <<-BLOCK
+
+		  $name:
+		    <<: *consumer
+		    build: { context: ., args: { SERVICE: $name } }
+		    environment:
+		      <<: *service-env
+		      SPRING_DATASOURCE_URL: jdbc:postgresql://postgres:5432/$database
+		    ports:
+		      - "$port:8080"
+	BLOCK
+	last="$(grep -n '^    <<: \*consumer$' "$compose" | tail -1 | cut -d: -f1)"
+	[[ -n "$last" ]] || { echo "docker-compose.yml has no consumer block to follow; add $name by hand" >&2; exit 1; }
+	end="$(awk -v from="$last" 'NR > from && /^$/ {print NR - 1; exit}' "$compose")"
+	sed -i "${end}r $block" "$compose"
+	rm -f "$block"
+fi
+
+echo "Generated $name/ (package $package, $application, port $port, database $database${example:+, example $example}),"
+echo "listed it in pom.xml's modules and added its block to docker-compose.yml."
+echo "Build and test it (after ./mvnw install -DskipTests once): ./mvnw -pl $name verify"
