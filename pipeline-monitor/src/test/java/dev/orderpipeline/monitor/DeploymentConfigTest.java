@@ -77,7 +77,8 @@ class DeploymentConfigTest {
 	/**
 	 * The convention (README "How consumers are found"): every module of the root pom
 	 * that depends on consumer-runtime is a compose service of its own name on the
-	 * {@code x-consumer} anchor, with its port, its database (created on demand), and so Prometheus's label.
+	 * {@code x-consumer} anchor, with its port, its database (created on demand), and so
+	 * Prometheus's label.
 	 */
 	@Test
 	void everyConsumerModuleIsAComposeServiceOnTheConsumerAnchor() throws IOException {
@@ -162,8 +163,8 @@ class DeploymentConfigTest {
 			problems.add(consumer.name() + " does not publish its server.port " + consumer.port() + " (\""
 					+ consumer.port() + ":8080\")");
 		}
-		// Its database is created on demand (service-support's DatabaseOnDemandAutoConfiguration),
-		// not listed in an init script.
+		// Its database is created on demand (service-support's
+		// DatabaseOnDemandAutoConfiguration), not listed in an init script.
 		Object create = (env instanceof Map<?, ?> envMap) ? envMap.get("PIPELINE_DATABASE_CREATE_IF_MISSING") : null;
 		if (!"true".equals(create)) {
 			problems.add(consumer.name() + " does not create its database on demand"

@@ -39,8 +39,8 @@ class DatabaseOnDemandTest {
 
 	@BeforeAll
 	static void startPostgres() {
-		// As LocalInfrastructure does: a data directory the server makes itself, on a port
-		// found free and released (not held open while the server binds it).
+		// As LocalInfrastructure does: a data directory the server makes itself, on a
+		// port found free and released (not held open while the server binds it).
 		postgres = PostgresServer.start(Ports.findFree(), data.resolve("postgres"), false,
 				PostgresServer.Durability.FAST_UNSAFE, List.of());
 	}
