@@ -40,6 +40,10 @@ promtool test rules deploy/prometheus/alerts.test.yml
 # install rather than verify: the same checks, and the jars the benchmark's smoke run starts.
 ./mvnw install
 
+# The consumer template and the README's walk-through of it: generate a consumer into a
+# temporary copy of this checkout, build it and run its tests (offline, on the jars just installed).
+templates/self-test.sh
+
 # The benchmark's smoke run: every scenario and baseline for seconds, against a local stack it
 # starts itself (default ports, fresh data in benchmarks/target/stack), so the tool keeps working.
 ./bench.sh all --smoke --no-build
