@@ -12,7 +12,6 @@ import dev.orderpipeline.consumer.ReceivedEvent;
 import dev.orderpipeline.events.facts.OrderCancelled;
 import dev.orderpipeline.events.facts.OrderPlaced;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -33,28 +32,12 @@ class OrderAggregation implements EventHandler {
 
 	private final AggregateTables aggregates;
 
-	private final Timer placementsTimer;
-
-	private final Timer cancellationsTimer;
-
-	private final Timer aggregatesTimer;
+	private final AggregationTimers timers;
 
 	OrderAggregation(OrderLedger ledger, AggregateTables aggregates, MeterRegistry meters) {
 		this.ledger = ledger;
 		this.aggregates = aggregates;
-		// Where a batch's time goes: the ledger upserts scale with the batch, the
-		// aggregate
-		// upserts also wait for row locks held by concurrent batches until they commit.
-		this.placementsTimer = stepTimer(meters, "record_placements");
-		this.cancellationsTimer = stepTimer(meters, "record_cancellations");
-		this.aggregatesTimer = stepTimer(meters, "add_aggregates");
-	}
-
-	private static Timer stepTimer(MeterRegistry meters, String step) {
-		return Timer.builder("analytics.handler.step")
-			.description("Time of one step of the analytics handler for one batch")
-			.tag("step", step)
-			.register(meters);
+		this.timers = AggregationTimers.register(meters);
 	}
 
 	@Override
@@ -63,21 +46,21 @@ class OrderAggregation implements EventHandler {
 		List<OrderCancelled> cancellations = onePerOrder(facts(events, OrderCancelled.class), OrderCancelled::orderId);
 
 		AggregateDeltas deltas = new AggregateDeltas();
-		List<OrderFact> placed = this.placementsTimer.record(() -> this.ledger.recordPlacements(placements));
+		List<OrderFact> placed = this.timers.placements().record(() -> this.ledger.recordPlacements(placements));
 		for (OrderFact order : placed) {
 			deltas.placed(order);
 			if (order.cancelled()) {
 				deltas.cancelled(order);
 			}
 		}
-		List<OrderFact> cancelled = this.cancellationsTimer
+		List<OrderFact> cancelled = this.timers.cancellations()
 			.record(() -> this.ledger.recordCancellations(cancellations));
 		for (OrderFact order : cancelled) {
 			if (order.placed()) {
 				deltas.cancelled(order);
 			}
 		}
-		this.aggregatesTimer.record(() -> this.aggregates.add(deltas));
+		this.timers.aggregates().record(() -> this.aggregates.add(deltas));
 	}
 
 	private static <T> List<T> facts(List<ReceivedEvent> events, Class<T> kind) {

@@ -1,9 +1,6 @@
 package dev.orderpipeline.notification.orders;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +11,9 @@ import dev.orderpipeline.consumer.ReceivedEvent;
 import dev.orderpipeline.events.facts.OrderCancelled;
 import dev.orderpipeline.events.facts.OrderPlaced;
 import dev.orderpipeline.notification.delivery.EmailDelivery;
-import tools.jackson.databind.json.JsonMapper;
+import dev.orderpipeline.notification.orders.NotificationRecords.Contact;
+import dev.orderpipeline.notification.orders.NotificationRecords.NewNotification;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,15 +37,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderNotifications implements EventHandler {
 
-	private final JdbcTemplate jdbc;
-
-	private final JsonMapper json;
+	private final NotificationRecords records;
 
 	private final EmailDelivery delivery;
 
-	OrderNotifications(JdbcTemplate jdbc, JsonMapper json, EmailDelivery delivery) {
-		this.jdbc = jdbc;
-		this.json = json;
+	OrderNotifications(NotificationRecords records, EmailDelivery delivery) {
+		this.records = records;
 		this.delivery = delivery;
 	}
 
@@ -69,26 +62,17 @@ class OrderNotifications implements EventHandler {
 	}
 
 	private void confirm(List<ReceivedEvent> placements) {
-		this.jdbc.batchUpdate("""
-				insert into order_contact (order_id, customer_id, customer_email, summary) values (?, ?, ?, ?::jsonb)
-				on conflict (order_id) do nothing""", placements, placements.size(), (statement, event) -> {
-			OrderPlaced placement = (OrderPlaced) event.fact();
-			statement.setObject(1, placement.orderId());
-			statement.setString(2, placement.customerId());
-			statement.setString(3, placement.customerEmail());
-			statement.setString(4, this.json.writeValueAsString(OrderSummary.of(placement.order())));
-		});
-		List<NewNotification> notifications = placements.stream().map((event) -> {
+		this.records.recordContacts(placements.stream().map((event) -> (OrderPlaced) event.fact()).toList());
+		this.records.insert(placements.stream().map((event) -> {
 			OrderPlaced placement = (OrderPlaced) event.fact();
 			return new NewNotification(UUID.fromString(event.id()), placement.orderId(), placement.tenantId(),
 					"ORDER_CONFIRMATION", placement.customerEmail(), OrderEmails.confirmation(placement));
-		}).toList();
-		insert(notifications);
+		}).toList());
 	}
 
 	private void announceCancellations(List<ReceivedEvent> cancellations) {
-		Map<UUID, Contact> contacts = contacts(
-				cancellations.stream().map((e) -> e.fact().orderId()).distinct().toList());
+		Map<UUID, Contact> contacts = this.records
+			.contacts(cancellations.stream().map((e) -> e.fact().orderId()).distinct().toList());
 		List<NewNotification> notifications = new ArrayList<>();
 		for (ReceivedEvent event : cancellations) {
 			OrderCancelled cancelled = (OrderCancelled) event.fact();
@@ -101,47 +85,7 @@ class OrderNotifications implements EventHandler {
 			notifications.add(new NewNotification(UUID.fromString(event.id()), cancelled.orderId(),
 					cancelled.tenantId(), "ORDER_CANCELLATION", contact.map(Contact::email).orElse(null), email));
 		}
-		insert(notifications);
-	}
-
-	private void insert(List<NewNotification> notifications) {
-		this.jdbc.batchUpdate("""
-				insert into notification (event_id, order_id, kind, recipient, subject, text_body, html_body, status,
-				    tenant_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", notifications, notifications.size(), (statement, n) -> {
-			statement.setObject(1, n.eventId());
-			statement.setObject(2, n.orderId());
-			statement.setString(3, n.kind());
-			statement.setString(4, n.recipient());
-			statement.setString(5, n.email().subject());
-			statement.setString(6, n.email().text());
-			statement.setString(7, n.email().html());
-			statement.setString(8, (n.recipient() != null) ? "PENDING" : "NO_RECIPIENT");
-			statement.setString(9, n.tenantId());
-		});
-	}
-
-	/** One query for the whole batch; placements earlier in it are already visible. */
-	private Map<UUID, Contact> contacts(List<UUID> orderIds) {
-		Map<UUID, Contact> contacts = new HashMap<>();
-		Array ids = this.jdbc.execute((ConnectionCallback<Array>) (Connection connection) -> connection
-			.createArrayOf("uuid", orderIds.toArray()));
-		this.jdbc.query("select order_id, customer_email, summary from order_contact where order_id = any(?)",
-				(row) -> {
-					String summary = row.getString("summary");
-					contacts.put(row.getObject("order_id", UUID.class), new Contact(row.getString("customer_email"),
-							(summary != null) ? this.json.readValue(summary, OrderSummary.class) : null));
-				}, ids);
-		return contacts;
-	}
-
-	private record Contact(String email, OrderSummary summary) {
-
-	}
-
-	private record NewNotification(UUID eventId, UUID orderId, String tenantId, String kind, String recipient,
-			EmailContent email) {
-
+		this.records.insert(notifications);
 	}
 
 }
