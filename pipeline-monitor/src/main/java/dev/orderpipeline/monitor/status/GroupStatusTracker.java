@@ -17,14 +17,20 @@ import dev.orderpipeline.monitor.kafka.PartitionLag;
 /**
  * Turns a series of observations into a status per group. It remembers, per group, the
  * total lag over the trend window and, per partition, since when the committed offset has
- * stood still. Used from one thread only (the refresher's).
+ * stood still with lag. Used from one thread only (the refresher's).
  */
 public class GroupStatusTracker {
 
 	private record Sample(Instant at, long lag) {
 	}
 
-	private record Standing(Long offset, Instant since) {
+	/**
+	 * A partition's committed offset and since when it has stood still with lag: the
+	 * clock starts at the later of its last move and the first observation with lag, so a
+	 * group that idled with nothing to read is not stalled the moment its first events
+	 * arrive.
+	 */
+	private record Standing(Long offset, Instant since, boolean lagging) {
 	}
 
 	private final Duration stallAfter;
@@ -77,10 +83,12 @@ public class GroupStatusTracker {
 		for (PartitionLag partition : group.partitions()) {
 			String key = partition.topic() + "-" + partition.partition();
 			Standing before = previous.get(key);
-			Standing now = (before != null && Objects.equals(before.offset(), partition.committedOffset())) ? before
-					: new Standing(partition.committedOffset(), at);
+			boolean lagging = partition.lagMessages() > 0;
+			boolean standingStillWithLag = before != null && before.lagging() && lagging
+					&& Objects.equals(before.offset(), partition.committedOffset());
+			Standing now = standingStillWithLag ? before : new Standing(partition.committedOffset(), at, lagging);
 			current.put(key, now);
-			if (partition.lagMessages() > 0 && Duration.between(now.since(), at).compareTo(this.stallAfter) >= 0) {
+			if (lagging && Duration.between(now.since(), at).compareTo(this.stallAfter) >= 0) {
 				stalled.add(key);
 			}
 		}

@@ -42,6 +42,19 @@ class GroupStatusTrackerTest {
 	}
 
 	@Test
+	void theStallClockStartsWhenLagAppearsNotWhenTheOffsetLastMoved() {
+		// A new group idles with nothing to read (no committed offset) for ten minutes,
+		// then
+		// its first events arrive: it has had no time to read them yet.
+		assess(2, null, 0, 0);
+		assess(2, null, 0, 600);
+
+		assertThat(assess(2, null, 3, 605).status()).isNotEqualTo(GroupStatus.STALLED);
+		assertThat(assess(2, null, 3, 664).status()).isNotEqualTo(GroupStatus.STALLED);
+		assertThat(assess(2, null, 3, 665).status()).isEqualTo(GroupStatus.STALLED);
+	}
+
+	@Test
 	void aMovingOffsetRestartsTheStallClock() {
 		assess(2, 5L, 10, 0);
 		assess(2, 6L, 11, 50);
