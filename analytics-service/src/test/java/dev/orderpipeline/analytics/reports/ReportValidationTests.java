@@ -1,40 +1,47 @@
 package dev.orderpipeline.analytics.reports;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import dev.orderpipeline.analytics.TestOrder;
 import dev.orderpipeline.testing.TestTokens;
-import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.WithTestIdentityProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Bad query parameters are answered with a 400 problem document naming them, never with a
- * 500 or an empty result. Same context as the other integration tests.
+ * 500 or an empty result, and the reports are never asked. The web layer only
+ * (controller, the shared HTTP edge, security with a real token): the figures themselves
+ * are tested on the real database by {@link AnalyticsFiguresTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealInfrastructure
+@WebMvcTest(AnalyticsController.class)
+@WithTestIdentityProvider
 class ReportValidationTests {
 
 	@Autowired
-	private JsonMapper json;
+	private MockMvc mvc;
 
-	@LocalServerPort
-	private int port;
+	@MockitoBean
+	private AnalyticsReports reports;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	@AfterEach
+	void theReportsWereNeverAsked() {
+		then(this.reports).shouldHaveNoInteractions();
+	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -45,23 +52,17 @@ class ReportValidationTests {
 			/analytics/skus?from=2026-11-01&to=2026-11-30&limit=1001      | limit
 			""")
 	void unacceptableParametersAreProblemsNamingTheField(String path, String field) throws Exception {
-		HttpResponse<String> response = get(path);
-
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.get("status").asInt()).isEqualTo(400);
-		assertThat(problem.get("title").asString()).isEqualTo("Invalid report query");
-		assertThat(problem.get("errors")).extracting((error) -> error.get("field").asString()).containsExactly(field);
+		query(path).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.title").value("Invalid report query"))
+			.andExpect(jsonPath("$.errors[*].field", contains(field)));
 	}
 
 	@Test
 	void everyUnacceptableParameterIsListed() throws Exception {
-		HttpResponse<String> response = get("/analytics/skus?from=2026-11-30&to=2026-11-01&currency=E&limit=5000");
-
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.get("errors")).extracting((error) -> error.get("field").asString())
-			.containsExactly("to", "currency", "limit");
+		query("/analytics/skus?from=2026-11-30&to=2026-11-01&currency=E&limit=5000")
+			.andExpect(jsonPath("$.errors[*].field", contains("to", "currency", "limit")));
 	}
 
 	@ParameterizedTest
@@ -71,31 +72,14 @@ class ReportValidationTests {
 			/analytics/skus?from=2026-11-01&to=2026-11-30&limit=ten
 			""")
 	void missingOrMalformedParametersAreProblems(String path) throws Exception {
-		HttpResponse<String> response = get(path);
-
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(this.json.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+		query(path).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400));
 	}
 
-	@Test
-	void theOpenApiDocumentDescribesTheEndpoints() throws Exception {
-		HttpResponse<String> response = get("/v3/api-docs");
-
-		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode paths = this.json.readTree(response.body()).get("paths");
-		assertThat(paths.has("/analytics/daily")).isTrue();
-		assertThat(paths.has("/analytics/skus")).isTrue();
-		assertThat(paths.has("/analytics/summary")).isTrue();
-		assertThat(paths.get("/analytics/daily").get("get").get("responses").has("400")).isTrue();
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization",
-					TestTokens.bearer(TestTokens.token(TestTokens.OPS_SUBJECT, TestOrder.TENANT, null, "ops")))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+	private ResultActions query(String path) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.get(path)
+			.with(TestTokens.bearerToken(TestTokens.token(TestTokens.OPS_SUBJECT, TestOrder.TENANT, null, "ops"))));
 	}
 
 }
