@@ -110,7 +110,7 @@ public final class ServiceArchitecture {
 			.areAnnotatedWith("org.springframework.context.annotation.Configuration")
 			.should()
 			.bePublic()
-			.because("wiring is internal: other modules get it through the auto-configuration");
+			.because("wiring is internal: it is found by the auto-configuration or the component scan, never imported");
 	}
 
 	/**
