@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shared architecture rules every service's ArchitectureTest uses can fail: each
- * catches a handler written against it (test fixtures in
+ * catches a handler or a piece of wiring written against it (test fixtures in
  * {@code dev.orderpipeline.fixture}), and the shared modules do not count as another
  * service.
  */
@@ -44,6 +44,39 @@ class ServiceArchitectureRulesTest {
 		assertThat(result.hasViolation()).isTrue();
 		assertThat(result.getFailureReport().getDetails())
 			.anySatisfy((line) -> assertThat(line).contains("OtherServiceClass"));
+	}
+
+	@Test
+	void aLibraryModuleNamedByTheServiceIsNoOtherService() {
+		EvaluationResult result = ServiceArchitecture
+			.usesNoOtherService("dev.orderpipeline.fixture.architecture", "dev.orderpipeline.fixture.otherservice")
+			.evaluate(this.fixture);
+
+		assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
+	}
+
+	@Test
+	void publicWiringBreaksTheWiringRule() {
+		EvaluationResult result = ServiceArchitecture.wiringIsPackagePrivate().evaluate(this.fixture);
+
+		assertThat(result.getFailureReport().getDetails()).singleElement()
+			.satisfies((line) -> assertThat(line).contains("ExposedConfiguration").contains("PUBLIC"));
+	}
+
+	@Test
+	void publicSettingsBreakTheSettingsRule() {
+		EvaluationResult result = ServiceArchitecture.settingsArePackagePrivate().evaluate(this.fixture);
+
+		assertThat(result.getFailureReport().getDetails()).singleElement()
+			.satisfies((line) -> assertThat(line).contains("ExposedSettings"));
+	}
+
+	@Test
+	void anUnlistedAutoConfigurationBreaksTheRegistrationRule() {
+		EvaluationResult result = ServiceArchitecture.autoConfigurationsAreRegistered().evaluate(this.fixture);
+
+		assertThat(result.getFailureReport().getDetails()).singleElement()
+			.satisfies((line) -> assertThat(line).contains("UnregisteredAutoConfiguration").contains("not listed"));
 	}
 
 	@Test
