@@ -5,12 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import dev.orderpipeline.analytics.TestOrder;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrders;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,7 +93,7 @@ class ReportValidationTests {
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("Authorization",
-					TestTokens.bearer(TestTokens.token(TestTokens.OPS_SUBJECT, TestOrder.TENANT, null, "ops")))
+					TestTokens.bearer(TestTokens.token(TestTokens.OPS_SUBJECT, TestOrders.TENANT, null, "ops")))
 			.GET()
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
