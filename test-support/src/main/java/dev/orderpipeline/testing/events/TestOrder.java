@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -38,9 +36,9 @@ public final class TestOrder {
 
 	private static final URI SOURCE = URI.create("/order-service");
 
-	private final Fields fields;
+	private final OrderFields fields;
 
-	TestOrder(Fields fields) {
+	TestOrder(OrderFields fields) {
 		this.fields = fields;
 	}
 
@@ -178,8 +176,8 @@ public final class TestOrder {
 		return with((f) -> f.schemaChecked = false);
 	}
 
-	private TestOrder with(Consumer<Fields> change) {
-		Fields copy = this.fields.copy();
+	private TestOrder with(Consumer<OrderFields> change) {
+		OrderFields copy = this.fields.copy();
 		change.accept(copy);
 		return new TestOrder(copy);
 	}
@@ -330,64 +328,6 @@ public final class TestOrder {
 	public String toString() {
 		return "TestOrder " + this.fields.id + " of " + this.fields.tenant + ": " + lines() + ", total " + total() + " "
 				+ this.fields.currency;
-	}
-
-	/** The mutable state behind one immutable order; copied on every change. */
-	static final class Fields {
-
-		UUID id = UUID.randomUUID();
-
-		String tenant = TestOrders.TENANT;
-
-		String customerId = "c-1";
-
-		String email = "ada@example.com";
-
-		String currency = "EUR";
-
-		List<Line> lines = new ArrayList<>();
-
-		Long tax;
-
-		int taxPercent;
-
-		Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-
-		Instant cancelledAt;
-
-		String reason = "changed my mind";
-
-		long placedSequence = 1;
-
-		long cancelledSequence = 2;
-
-		int version = 2;
-
-		String traceparent;
-
-		boolean schemaChecked = true;
-
-		Fields copy() {
-			Fields copy = new Fields();
-			copy.id = this.id;
-			copy.tenant = this.tenant;
-			copy.customerId = this.customerId;
-			copy.email = this.email;
-			copy.currency = this.currency;
-			copy.lines = new ArrayList<>(this.lines);
-			copy.tax = this.tax;
-			copy.taxPercent = this.taxPercent;
-			copy.placedAt = this.placedAt;
-			copy.cancelledAt = this.cancelledAt;
-			copy.reason = this.reason;
-			copy.placedSequence = this.placedSequence;
-			copy.cancelledSequence = this.cancelledSequence;
-			copy.version = this.version;
-			copy.traceparent = this.traceparent;
-			copy.schemaChecked = this.schemaChecked;
-			return copy;
-		}
-
 	}
 
 	/**

@@ -49,7 +49,7 @@ public final class TestOrders {
 
 	/** A new order (a new id) with the defaults above. */
 	public static TestOrder order() {
-		return new TestOrder(new TestOrder.Fields());
+		return new TestOrder(new OrderFields());
 	}
 
 	/** A new order with that id and the defaults above. */
