@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,30 +35,35 @@ class OrderPointsTests {
 	@Test
 	void aPlacedOrderGrantsPointsAndItsCancellationTakesThemBack() throws Exception {
 		String customer = "customer-" + UUID.randomUUID();
-		TestOrder kept = TestOrder.of(customer, 4250);
-		TestOrder cancelled = TestOrder.of(customer, 1999);
+		TestOrder kept = order(customer, 4250);
+		TestOrder cancelled = order(customer, 1999);
 
-		TestOrder.send(this.producerFactory, kept.placed(), cancelled.placed());
+		TestOrders.send(this.producerFactory, kept.placed(), cancelled.placed());
 		await().atMost(TIMEOUT).until(() -> points(customer) == 42 + 19);
 
-		TestOrder.send(this.producerFactory, cancelled.cancelled());
+		TestOrders.send(this.producerFactory, cancelled.cancelled());
 		await().atMost(TIMEOUT).until(() -> points(customer) == 42);
 	}
 
 	@Test
 	void aDuplicateDeliveryChangesNothing() throws Exception {
 		String customer = "customer-" + UUID.randomUUID();
-		TestOrder order = TestOrder.of(customer, 1000);
+		TestOrder order = order(customer, 1000);
 		OutgoingEvent placed = order.placed();
 		OutgoingEvent cancelled = order.cancelled();
 
 		// One key, one partition: once the cancellation is applied, every delivery
 		// before it was handled. A second grant would leave points after it.
-		TestOrder.send(this.producerFactory, placed, placed, placed, cancelled);
+		TestOrders.send(this.producerFactory, placed, placed, placed, cancelled);
 
 		await().atMost(TIMEOUT).until(() -> inboxRows(cancelled.eventId()) == 1);
 		assertThat(points(customer)).isZero();
 		assertThat(inboxRows(placed.eventId())).isEqualTo(1);
+	}
+
+	/** An order of that customer whose total is exactly that (one line, no tax). */
+	private static TestOrder order(String customer, long total) {
+		return TestOrders.order().customer(customer, customer + "@example.com").line("SKU-1", 1, total);
 	}
 
 	private long points(String customer) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +30,9 @@ class __HANDLER__Tests {
 
 	@Test
 	void aPlacedOrderReachesTheHandler() throws Exception {
-		OutgoingEvent placed = TestOrder.of("customer-ana", 4200).placed();
+		OutgoingEvent placed = TestOrders.order().customer("customer-ana", "ana@example.com").placed();
 
-		TestOrder.send(this.producerFactory, placed);
+		TestOrders.send(this.producerFactory, placed);
 
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> verify(this.handler, atLeastOnce())

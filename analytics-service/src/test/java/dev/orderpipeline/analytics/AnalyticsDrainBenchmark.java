@@ -19,6 +19,8 @@ import dev.orderpipeline.consumer.ConsumerContainers;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -93,20 +95,22 @@ class AnalyticsDrainBenchmark {
 			List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
 			for (int i = 0; i < ORDERS; i++) {
 				Instant placedAt = FIRST_DAY.plusDays(i % 31).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(i);
-				TestOrder order = TestOrder.placed(placedAt, "EUR", 1 + i % 2,
-						new TestOrder.Line("BENCH-" + random.nextInt(200), 1 + random.nextInt(3), 100 + i % 900),
-						new TestOrder.Line("BENCH-" + random.nextInt(200), 1, 250));
+				TestOrder order = TestOrders.order()
+					.placedAt(placedAt)
+					.version(1 + i % 2)
+					.line("BENCH-" + random.nextInt(200), 1 + random.nextInt(3), 100 + i % 900)
+					.line("BENCH-" + random.nextInt(200), 1, 250);
 				expectedGross += order.total();
 				List<OutgoingEvent> events = new ArrayList<>(2);
-				events.add(order.placedEvent());
+				events.add(order.placed());
 				if (i % 4 == 0) {
 					order = order.cancelledAt(placedAt.plusSeconds(3600));
 					expectedCancelledRevenue += order.total();
 					if (i % 20 == 0) {
-						events.add(0, order.cancelledEvent()); // before its placement
+						events.add(0, order.cancelled()); // before its placement
 					}
 					else {
-						events.add(order.cancelledEvent());
+						events.add(order.cancelled());
 					}
 				}
 				for (OutgoingEvent event : events) {
@@ -214,7 +218,7 @@ class AnalyticsDrainBenchmark {
 	private JsonNode get(String path) throws Exception {
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrder.TENANT)))
+				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrders.TENANT)))
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

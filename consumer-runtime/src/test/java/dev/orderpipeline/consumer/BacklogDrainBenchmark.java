@@ -1,5 +1,6 @@
 package dev.orderpipeline.consumer;
 
+import dev.orderpipeline.testing.events.TestOrders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class BacklogDrainBenchmark extends ConsumerRuntimeTestSupport {
 		List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
 		List<Object[]> ids = new ArrayList<>(EVENTS);
 		for (int i = 0; i < EVENTS; i++) {
-			var event = TestOrders.placed(UUID.randomUUID());
+			var event = TestOrders.order(UUID.randomUUID()).version(1).placed();
 			ids.add(new Object[] { runId, event.eventId() });
 			sends.add(producer().send(event.toProducerRecord()));
 		}

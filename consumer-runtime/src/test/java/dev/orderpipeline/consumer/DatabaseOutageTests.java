@@ -3,6 +3,7 @@ package dev.orderpipeline.consumer;
 import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,8 @@ class DatabaseOutageTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aBatchThatMeetsADatabaseOutageIsRetriedInPlaceNotForwarded() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		this.faults.failWithDatabaseOutage(placed.eventId(), 2);
 		double retriedBefore = count("consumer.events.retried");
 		double deadLetteredBefore = count("consumer.events.dead_lettered");

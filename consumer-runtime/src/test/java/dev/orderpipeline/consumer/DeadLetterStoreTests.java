@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -25,7 +26,7 @@ class DeadLetterStoreTests extends ConsumerRuntimeTestSupport {
 
 	@Test
 	void aDeadLetterWithANulByteAndInvalidUtf8InItsHeadersIsStoredFaithfullyAndTheNextOneToo() throws Exception {
-		OutgoingEvent event = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent event = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		byte[] withNul = "bad\0id".getBytes(StandardCharsets.UTF_8);
 		byte[] notUtf8 = { (byte) 0xc3, (byte) 0x28, 0x00 };
 		RecordHeaders headers = new RecordHeaders();
@@ -34,7 +35,7 @@ class DeadLetterStoreTests extends ConsumerRuntimeTestSupport {
 		headers.add("pipeline_first-failure-at", "not a time".getBytes(StandardCharsets.UTF_8));
 		RecordMetadata odd = send(
 				new ProducerRecord<>(this.topics.deadLetter(), 0, "key\0with-nul", event.value(), headers));
-		OutgoingEvent next = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent next = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		ProducerRecord<String, byte[]> normal = next.toProducerRecord();
 		send(new ProducerRecord<>(this.topics.deadLetter(), 0, normal.key(), normal.value(), normal.headers()));
 

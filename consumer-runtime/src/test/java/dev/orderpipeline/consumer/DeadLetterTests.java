@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.EventFormatException;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.TestTokens;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -31,7 +32,7 @@ class DeadLetterTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void anUnknownEventTypeIsDeadLetteredAndTheOrdersLaterEventsFlow() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent template = TestOrders.placed(orderId);
+		OutgoingEvent template = TestOrders.order(orderId).version(1).traced().placed();
 		RecordHeaders headers = new RecordHeaders();
 		template.headers()
 			.forEach((name, value) -> headers.add(name,
@@ -91,7 +92,12 @@ class DeadLetterTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aPayloadThatBreaksItsSchemaIsDeadLetteredWithTheViolation() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent invalid = TestOrders.placedWithInvalidEmail(orderId);
+		OutgoingEvent invalid = TestOrders.order(orderId)
+			.version(1)
+			.email("not-an-email")
+			.unchecked()
+			.traced()
+			.placed();
 
 		ConsumerRecord<String, byte[]> dead = poisonThenGood(orderId, invalid.toProducerRecord(), invalid.eventId());
 
@@ -103,7 +109,7 @@ class DeadLetterTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void bytesThatAreNotJsonAreDeadLetteredWithTheOriginalValue() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent template = TestOrders.placed(orderId);
+		OutgoingEvent template = TestOrders.order(orderId).version(1).traced().placed();
 		byte[] garbage = { (byte) 0xff, 0x00, 0x13, '{' };
 		ProducerRecord<String, byte[]> record = template.toProducerRecord();
 
@@ -118,7 +124,7 @@ class DeadLetterTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aHandlersPermanentFailureSkipsTheRetryTopics() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent rejected = TestOrders.placed(orderId);
+		OutgoingEvent rejected = TestOrders.order(orderId).version(1).traced().placed();
 		this.faults.failPermanently(rejected.eventId());
 
 		ConsumerRecord<String, byte[]> dead = poisonThenGood(orderId, rejected.toProducerRecord(), rejected.eventId());
@@ -139,7 +145,7 @@ class DeadLetterTests extends ConsumerRuntimeTestSupport {
 		RecordMetadata sent = send(poison);
 		// Another order's event: a later event of the same order would be held until the
 		// dead letter is replayed.
-		OutgoingEvent behind = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent behind = TestOrders.order(UUID.randomUUID()).version(1).traced().placed();
 		ProducerRecord<String, byte[]> next = behind.toProducerRecord();
 		send(new ProducerRecord<>(next.topic(), sent.partition(), next.key(), next.value(), next.headers()));
 

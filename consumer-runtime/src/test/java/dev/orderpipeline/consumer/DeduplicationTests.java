@@ -3,6 +3,7 @@ package dev.orderpipeline.consumer;
 import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,8 @@ class DeduplicationTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void anEventDeliveredThreeTimesTakesEffectOnceAndCountsTwoDuplicates() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placedV2(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		double duplicatesBefore = count("consumer.events.duplicates", "event_type", "order.placed.v2");
 
 		send(placed);
@@ -36,14 +37,14 @@ class DeduplicationTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aRedeliveryAfterTheOrdersLaterEventIsNotAppliedTwiceAndTheLaterOneCountsAsInOrder() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		double gapsBefore = count("consumer.sequence.anomalies", "kind", "gap");
 
 		send(placed);
 		send(cancelled);
 		send(placed);
-		OutgoingEvent marker = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent marker = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		send(marker);
 
 		await().atMost(TIMEOUT).until(() -> effects(cancelled.eventId()) == 1 && effects(marker.eventId()) == 1);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.orderpipeline.events.EventFormatException;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class EventIdTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void anUpperCaseEventIdIsAppliedOnceAndItsLowerCaseRedeliveryIsADuplicate() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
 		double duplicatesBefore = count("consumer.events.duplicates", "event_type", "order.placed.v1");
 
 		send(withEventId(placed, placed.eventId().toUpperCase(Locale.ROOT)));
@@ -39,7 +40,7 @@ class EventIdTests extends ConsumerRuntimeTestSupport {
 			.isEqualTo(1);
 
 		send(placed);
-		OutgoingEvent marker = TestOrders.cancelled(orderId);
+		OutgoingEvent marker = TestOrders.order(orderId).version(1).cancelled();
 		send(marker);
 		await().atMost(TIMEOUT).until(() -> effects(marker.eventId()) == 1);
 
@@ -51,7 +52,7 @@ class EventIdTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void anEventIdThatIsNotACanonicalUuidIsDeadLetteredNotGuessed() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
 		// java.util.UUID would read this as 00000001-0002-0003-0004-000000000005.
 		String odd = "1-2-3-4-5";
 

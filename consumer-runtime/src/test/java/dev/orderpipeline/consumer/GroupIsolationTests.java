@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import dev.orderpipeline.consumer.example.ExampleConsumerApplication;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,8 @@ class GroupIsolationTests extends ConsumerRuntimeTestSupport {
 		Faults otherFaults = this.other.getBean(Faults.class);
 		ConsumerTopics otherTopics = this.other.getBean(ConsumerTopics.class);
 		JdbcTemplate otherJdbc = this.other.getBean(JdbcTemplate.class);
-		OutgoingEvent failsHere = TestOrders.placed(UUID.randomUUID());
-		OutgoingEvent failsThere = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent failsHere = TestOrders.order(UUID.randomUUID()).version(1).placed();
+		OutgoingEvent failsThere = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		this.faults.failUntilCleared(failsHere.eventId());
 		otherFaults.failUntilCleared(failsThere.eventId());
 

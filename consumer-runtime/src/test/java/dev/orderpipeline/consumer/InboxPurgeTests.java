@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.orderpipeline.consumer.purge.InboxPurge;
 import dev.orderpipeline.consumer.purge.InboxPurgeSettings;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -33,7 +34,7 @@ class InboxPurgeTests extends ConsumerRuntimeTestSupport {
 
 	@Test
 	void rowsOfAnyAgeStayUntilTheGroupHasCommittedPastThemOnEveryPartition() throws Exception {
-		OutgoingEvent event = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent event = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		send(event);
 		await().atMost(TIMEOUT).until(() -> inbox(event.eventId()) == 1);
 		String monthOld = insertInboxRow("30 days");

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class MetricsTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void exposesTheRuntimesMetersToPrometheusWithSnakeCaseNamesAndNoOrderIds() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
 		send(placed);
 		send(placed);
 		await().atMost(TIMEOUT)

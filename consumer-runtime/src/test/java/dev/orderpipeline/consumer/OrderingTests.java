@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.support.KafkaHeaders;
@@ -23,8 +24,8 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aCancellationPublishedBeforeItsPlacementIsHeldAndAppliedRightAfterIt() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		double gaps = count("consumer.sequence.anomalies", "kind", "gap");
 		double stale = count("consumer.sequence.anomalies", "kind", "stale");
 
@@ -48,8 +49,8 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aCancellationThatOvertakesItsPlacementOnTheRetryPathWaitsForIt() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		this.faults.failTransiently(placed.eventId(), 1);
 
 		send(cancelled);
@@ -68,8 +69,8 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aReplayedDeadLetterIsAppliedAndReleasesTheEventsHeldBehindIt() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		this.faults.failPermanently(placed.eventId());
 		send(placed);
 		await().atMost(TIMEOUT).until(() -> deadLetterId(placed.eventId()) != null);
@@ -87,11 +88,11 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void anEventBelowTheLastSequenceThatWasNeverAppliedIsApplied() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		// Another event with the placement's sequence (a re-publication under a new id):
 		// the sequence says it is late, the inbox says it never took effect.
-		OutgoingEvent republished = TestOrders.placed(orderId);
+		OutgoingEvent republished = TestOrders.order(orderId).version(1).placed();
 		double stale = count("consumer.sequence.anomalies", "kind", "stale");
 		send(placed);
 		send(cancelled);
@@ -107,7 +108,7 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void anEventHeldLongerThanTheMaxAgeIsDeadLetteredWithTheReasonNotDropped() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 
 		send(cancelled);
 
@@ -123,7 +124,7 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 			.isEqualTo("order-events");
 
 		// Once its predecessor is applied, the replay takes effect.
-		send(TestOrders.placed(orderId));
+		send(TestOrders.order(orderId).version(1).placed());
 		await().atMost(TIMEOUT).until(() -> lastSequence(orderId) == 1);
 		post("/dead-letters/" + deadLetterId(cancelled.eventId()) + "/replay");
 		await().atMost(TIMEOUT).until(() -> effects(cancelled.eventId()) == 1);
@@ -133,9 +134,10 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 	void anOrderWithTheMostEventsHeldDeadLettersTheNextOneInsteadOfHoldingIt() {
 		UUID orderId = UUID.randomUUID();
 		// The test configuration holds at most 3 events per order.
-		List<OutgoingEvent> held = List.of(TestOrders.cancelled(orderId, 3), TestOrders.cancelled(orderId, 4),
-				TestOrders.cancelled(orderId, 5));
-		OutgoingEvent beyond = TestOrders.cancelled(orderId, 6);
+		List<OutgoingEvent> held = List.of(TestOrders.order(orderId).version(1).cancelledSequence(3).cancelled(),
+				TestOrders.order(orderId).version(1).cancelledSequence(4).cancelled(),
+				TestOrders.order(orderId).version(1).cancelledSequence(5).cancelled());
+		OutgoingEvent beyond = TestOrders.order(orderId).version(1).cancelledSequence(6).cancelled();
 
 		held.forEach(this::send);
 		send(beyond);
@@ -156,8 +158,8 @@ class OrderingTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void theSourceWaitsForARetryOfTheOrdersFirstEventInsteadOfOvertakingIt() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placed = TestOrders.placed(orderId);
-		OutgoingEvent cancelled = TestOrders.cancelled(orderId);
+		OutgoingEvent placed = TestOrders.order(orderId).version(1).placed();
+		OutgoingEvent cancelled = TestOrders.order(orderId).version(1).cancelled();
 		this.faults.failTransiently(placed.eventId(), 1);
 		Faults.Pause retrying = this.faults.pauseOn(placed.eventId());
 

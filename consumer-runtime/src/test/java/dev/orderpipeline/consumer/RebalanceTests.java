@@ -3,6 +3,7 @@ package dev.orderpipeline.consumer;
 import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -25,12 +26,12 @@ class RebalanceTests extends ConsumerRuntimeTestSupport {
 		double sourceRevoked = count("consumer.partitions.revoked", "container", "source");
 
 		retry.stop();
-		OutgoingEvent whileStopped = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent whileStopped = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		send(whileStopped);
 		await().atMost(TIMEOUT).until(() -> effects(whileStopped.eventId()) == 1);
 		retry.start();
 		await().atMost(TIMEOUT).until(() -> assigned(retry));
-		OutgoingEvent afterRestart = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent afterRestart = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		send(afterRestart);
 		await().atMost(TIMEOUT).until(() -> effects(afterRestart.eventId()) == 1);
 

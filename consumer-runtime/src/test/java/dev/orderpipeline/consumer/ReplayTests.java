@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.consumer.deadletter.DeadLetterReplayer;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class ReplayTests extends ConsumerRuntimeTestSupport {
 	}
 
 	private OutgoingEvent deadLettered() {
-		OutgoingEvent event = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent event = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		this.faults.failUntilCleared(event.eventId());
 		send(event);
 		await().atMost(TIMEOUT).until(() -> deadLetterId(event.eventId()) != null);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -46,7 +47,7 @@ class RestartTests extends ConsumerRuntimeTestSupport {
 		List<String> eventIds = new ArrayList<>(BACKLOG);
 		List<Future<RecordMetadata>> sends = new ArrayList<>(BACKLOG);
 		for (int i = 0; i < BACKLOG; i++) {
-			OutgoingEvent event = TestOrders.placed(UUID.randomUUID());
+			OutgoingEvent event = TestOrders.order(UUID.randomUUID()).version(1).placed();
 			eventIds.add(event.eventId());
 			sends.add(producer().send(event.toProducerRecord()));
 		}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.support.KafkaHeaders;
@@ -22,13 +23,13 @@ class RetryTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aTransientFailureIsRetriedOnTheRetryTopicsAndAppliedOnceWhileLaterEventsFlow() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent flaky = TestOrders.placed(orderId);
+		OutgoingEvent flaky = TestOrders.order(orderId).version(1).placed();
 		// Fails on order-events and on retry-0, succeeds on retry-1.
 		this.faults.failTransiently(flaky.eventId(), 2);
 		double retriedBefore = count("consumer.events.retried", "exception", "InjectedTransientFailure");
 
 		send(flaky);
-		OutgoingEvent behind = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent behind = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		send(behind);
 
 		await().atMost(TIMEOUT).until(() -> effects(flaky.eventId()) == 1);
@@ -47,7 +48,7 @@ class RetryTests extends ConsumerRuntimeTestSupport {
 	@Test
 	void aFailureThatOutlastsTheRetriesIsDeadLetteredAfterEveryAttempt() {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent broken = TestOrders.placed(orderId);
+		OutgoingEvent broken = TestOrders.order(orderId).version(1).placed();
 		this.faults.failUntilCleared(broken.eventId());
 
 		send(broken);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import dev.orderpipeline.consumer.Faults.HandlingContext;
 import dev.orderpipeline.events.kafka.CloudEventHeaders;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +43,7 @@ class TracingTests extends ConsumerRuntimeTestSupport {
 	void aRecordIsHandledInASpanWhoseParentIsTheProducersSpanFromItsTraceparent() {
 		String traceId = randomHex(16);
 		String parentSpanId = randomHex(8);
-		OutgoingEvent placed = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent placed = TestOrders.order(UUID.randomUUID()).version(1).traced().placed();
 
 		send(withTraceparent(placed, "00-" + traceId + "-" + parentSpanId + "-01"));
 
@@ -69,7 +70,7 @@ class TracingTests extends ConsumerRuntimeTestSupport {
 
 	@Test
 	void aRecordWithoutTraceparentIsHandledInANewTrace() {
-		OutgoingEvent placed = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent placed = TestOrders.order(UUID.randomUUID()).version(1).traced().placed();
 		ProducerRecord<String, byte[]> record = placed.toProducerRecord();
 		record.headers().remove(CloudEventHeaders.TRACEPARENT);
 
@@ -89,7 +90,7 @@ class TracingTests extends ConsumerRuntimeTestSupport {
 		String traceId = randomHex(16);
 		// A cancellation without its placement: the runtime logs the sequence gap while
 		// it holds the event back.
-		OutgoingEvent cancelled = TestOrders.cancelled(UUID.randomUUID());
+		OutgoingEvent cancelled = TestOrders.order(UUID.randomUUID()).version(1).traced().cancelled();
 
 		send(withTraceparent(cancelled, "00-" + traceId + "-" + randomHex(8) + "-01"));
 

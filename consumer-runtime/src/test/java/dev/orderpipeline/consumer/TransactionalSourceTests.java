@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,10 +31,10 @@ class TransactionalSourceTests extends ConsumerRuntimeTestSupport {
 
 	@Test
 	void anAbortedTransactionsEventIsNeverAppliedAndACommittedOneIs() throws Exception {
-		OutgoingEvent aborted = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent aborted = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		// On the aborted record's partition, so that its being applied shows the aborted
 		// one was passed over, not merely not reached yet.
-		OutgoingEvent committed = TestOrders.placed(orderOnPartitionOf(aborted));
+		OutgoingEvent committed = TestOrders.order(orderOnPartitionOf(aborted)).version(1).placed();
 		try (KafkaProducer<String, byte[]> relay = transactionalProducer()) {
 			relay.initTransactions();
 			relay.beginTransaction();
@@ -50,7 +51,7 @@ class TransactionalSourceTests extends ConsumerRuntimeTestSupport {
 
 	@Test
 	void aGroupThatHasAppliedATransactionsEventsShowsNoLag() throws Exception {
-		OutgoingEvent event = TestOrders.placed(UUID.randomUUID());
+		OutgoingEvent event = TestOrders.order(UUID.randomUUID()).version(1).placed();
 		try (KafkaProducer<String, byte[]> relay = transactionalProducer()) {
 			relay.initTransactions();
 			relay.beginTransaction();

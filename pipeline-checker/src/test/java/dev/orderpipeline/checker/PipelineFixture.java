@@ -1,6 +1,5 @@
 package dev.orderpipeline.checker;
 
-import java.net.URI;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -15,14 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.orderpipeline.events.IntegrationEvent;
-import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.kafka.EventEncoder;
-import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.testing.EmbeddedInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,8 +48,6 @@ public final class PipelineFixture implements AutoCloseable {
 	public static final String ANALYTICS = "analytics-service";
 
 	public static final String SEARCH = "search-projection-service";
-
-	private static final EventEncoder ENCODER = new EventEncoder();
 
 	final String suffix = StoreDatabases.newSuffix();
 
@@ -281,31 +274,32 @@ public final class PipelineFixture implements AutoCloseable {
 	public record Order(UUID id, Instant placedAt, UUID placementId, UUID cancellationId) {
 
 		Event placement() {
-			OrderPlacedV1 placed = new OrderPlacedV1(this.id, 1, "customer-1", "one@example.com", List.of(
-					new OrderPlacedV1.Line("SKU-A", "Product SKU-A", 2, Money.of(1000, "EUR"), Money.of(2000, "EUR")),
-					new OrderPlacedV1.Line("SKU-B", "Product SKU-B", 1, Money.of(250, "EUR"), Money.of(250, "EUR"))),
-					Money.of(2250, "EUR"), Money.of(450, "EUR"), Money.of(2700, "EUR"), "EUR", this.placedAt, "acme");
-			return Event.of(placed, this.placementId);
+			return new Event(this.placementId, events().placed(this.placementId));
 		}
 
 		Event cancellation(Instant cancelledAt) {
-			return Event.of(
-					new OrderCancelledV1(this.id, 2,
-							List.of(new OrderCancelledV1.ReleasedLine("SKU-A", 2),
-									new OrderCancelledV1.ReleasedLine("SKU-B", 1)),
-							cancelledAt, null, "acme"),
-					this.cancellationId);
+			return new Event(this.cancellationId, events().cancelledAt(cancelledAt).cancelled(this.cancellationId));
+		}
+
+		/**
+		 * What {@link PipelineFixture#commitOrder()} writes, as
+		 * order.placed/cancelled.v1.
+		 */
+		private TestOrder events() {
+			return TestOrders.order(this.id)
+				.version(1)
+				.customer("customer-1", "one@example.com")
+				.line("SKU-A", 2, 1000)
+				.line("SKU-B", 1, 250)
+				.tax(450)
+				.placedAt(this.placedAt)
+				.reason(null);
 		}
 
 	}
 
 	/** An event as encoded for the topic. */
 	record Event(UUID id, OutgoingEvent outgoing) {
-
-		static Event of(IntegrationEvent event, UUID id) {
-			return new Event(id,
-					ENCODER.encode(event, new EventMetadata(id, URI.create("/order-service"), null, null, null)));
-		}
 
 	}
 

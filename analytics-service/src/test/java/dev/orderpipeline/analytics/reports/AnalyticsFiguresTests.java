@@ -18,12 +18,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.orderpipeline.analytics.EventSender;
-import dev.orderpipeline.analytics.TestOrder;
 import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,35 +92,38 @@ class AnalyticsFiguresTests {
 			for (String sku : SKUS.subList(random.nextInt(3), 3 + random.nextInt(3))) {
 				lines.add(new TestOrder.Line(sku, 1 + random.nextInt(4), 100 + random.nextInt(5_000)));
 			}
-			TestOrder order = TestOrder.placed(placedAt, (i % 3 == 0) ? "USD" : "EUR", 1 + i % 2,
-					lines.toArray(TestOrder.Line[]::new));
+			TestOrder order = TestOrders.order()
+				.placedAt(placedAt)
+				.currency((i % 3 == 0) ? "USD" : "EUR")
+				.version(1 + i % 2)
+				.lines(lines);
 			// Cancelled within two days, so some cancellations count on a later day.
 			boolean cancelled = i % 5 < 2;
 			if (cancelled) {
 				order = order.cancelledAt(placedAt.plusSeconds(random.nextInt(2 * 86_400)));
 			}
 			this.orders.add(order);
-			OutgoingEvent placement = order.placedEvent();
+			OutgoingEvent placement = order.placed();
 			if (i % 5 == 0) {
 				// The cancellation arrives first, as after a retry of the placement.
-				events.add(order.cancelledEvent());
+				events.add(order.cancelled());
 				events.add(placement);
 			}
 			else {
 				events.add(placement);
 				if (cancelled) {
-					events.add(order.cancelledEvent());
+					events.add(order.cancelled());
 				}
 			}
 			if (i % 7 == 0) {
 				events.add(placement); // redelivered by the relay: same event id
 			}
 			if (i % 9 == 0 && cancelled) {
-				events.add(order.cancelledEvent()); // a second cancellation event for the
-													// same order
+				events.add(order.cancelled()); // a second cancellation event for the
+												// same order
 			}
 		}
-		EventSender.send(this.producerFactory, events);
+		TestOrders.send(this.producerFactory, events);
 		List<UUID> ids = events.stream().map((event) -> UUID.fromString(event.eventId())).distinct().toList();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.sql("select count(*) from processed_event where event_id in (:ids)")
@@ -180,19 +183,22 @@ class AnalyticsFiguresTests {
 
 		List<TestOrder> inRange = placedBetween(FIRST_DAY, FIRST_DAY.plusDays(3), null);
 		long placed = inRange.size();
-		long cancelled = inRange.stream().filter(TestOrder::cancelled).count();
+		long cancelled = inRange.stream().filter(TestOrder::isCancelled).count();
 		assertThat(summary.ordersPlaced()).isEqualTo(placed);
 		assertThat(summary.ordersCancelled()).isEqualTo(cancelled);
 		assertThat(summary.netOrders()).isEqualTo(placed - cancelled);
 		assertThat(summary.cancellationRate()).isEqualByComparingTo(rate(placed, cancelled));
 		assertThat(summary.cancellationsInRange()).isEqualTo(this.orders.stream()
-			.filter((order) -> order.cancelled() && inRange(order.cancelledDay(), FIRST_DAY, FIRST_DAY.plusDays(3)))
+			.filter((order) -> order.isCancelled() && inRange(order.cancelledDay(), FIRST_DAY, FIRST_DAY.plusDays(3)))
 			.count());
 		assertThat(summary.currencies()).extracting(Figures.CurrencyTotals::currency).containsExactly("EUR", "USD");
 		for (Figures.CurrencyTotals totals : summary.currencies()) {
 			List<TestOrder> ofCurrency = placedBetween(FIRST_DAY, FIRST_DAY.plusDays(3), totals.currency());
 			long gross = ofCurrency.stream().mapToLong(TestOrder::total).sum();
-			long cancelledRevenue = ofCurrency.stream().filter(TestOrder::cancelled).mapToLong(TestOrder::total).sum();
+			long cancelledRevenue = ofCurrency.stream()
+				.filter(TestOrder::isCancelled)
+				.mapToLong(TestOrder::total)
+				.sum();
 			assertThat(totals.grossRevenue()).isEqualTo(Money.of(gross, totals.currency()));
 			assertThat(totals.netRevenue()).isEqualTo(Money.of(gross - cancelledRevenue, totals.currency()));
 		}
@@ -204,7 +210,7 @@ class AnalyticsFiguresTests {
 		for (TestOrder order : this.orders) {
 			byDayAndCurrency.computeIfAbsent(order.placedDay() + " " + order.currency(), (key) -> new ArrayList<>())
 				.add(order);
-			if (order.cancelled()) {
+			if (order.isCancelled()) {
 				byDayAndCurrency.computeIfAbsent(order.cancelledDay() + " " + order.currency(),
 						(key) -> new ArrayList<>());
 			}
@@ -219,11 +225,11 @@ class AnalyticsFiguresTests {
 			List<TestOrder> placed = this.orders.stream()
 				.filter((order) -> order.placedDay().equals(day) && order.currency().equals(cur))
 				.toList();
-			long cancelled = placed.stream().filter(TestOrder::cancelled).count();
+			long cancelled = placed.stream().filter(TestOrder::isCancelled).count();
 			long gross = placed.stream().mapToLong(TestOrder::total).sum();
-			long cancelledRevenue = placed.stream().filter(TestOrder::cancelled).mapToLong(TestOrder::total).sum();
+			long cancelledRevenue = placed.stream().filter(TestOrder::isCancelled).mapToLong(TestOrder::total).sum();
 			long cancellationsOnDay = this.orders.stream()
-				.filter((order) -> order.cancelled() && order.cancelledDay().equals(day)
+				.filter((order) -> order.isCancelled() && order.cancelledDay().equals(day)
 						&& order.currency().equals(cur))
 				.count();
 			expected.add(new Figures.Daily(day, cur, placed.size(), cancelled, placed.size() - cancelled,
@@ -242,7 +248,7 @@ class AnalyticsFiguresTests {
 						(key) -> new long[4]);
 				figures[0] += line.quantity();
 				figures[1] += line.lineTotal();
-				if (order.cancelled()) {
+				if (order.isCancelled()) {
 					figures[2] += line.quantity();
 					figures[3] += line.lineTotal();
 				}
@@ -279,7 +285,7 @@ class AnalyticsFiguresTests {
 	private <T> T get(String path, TypeReference<T> type) throws Exception {
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrder.TENANT)))
+				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrders.TENANT)))
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

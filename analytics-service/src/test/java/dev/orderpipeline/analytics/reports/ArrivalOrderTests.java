@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.orderpipeline.analytics.EventSender;
-import dev.orderpipeline.analytics.TestOrder;
 import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,14 +56,17 @@ class ArrivalOrderTests {
 
 	@Test
 	void aCancellationSentBeforeItsPlacementTakesEffectAfterItAndRepeatedFactsChangeNothing() throws Exception {
-		TestOrder order = TestOrder.placed(PLACED_AT, "GBP", 2, new TestOrder.Line("ARR-MUG", 2, 1_250))
+		TestOrder order = TestOrders.order()
+			.placedAt(PLACED_AT)
+			.currency("GBP")
+			.line("ARR-MUG", 2, 1_250)
 			.cancelledAt(PLACED_AT.plusSeconds(3_600)); // the next UTC day
 
 		// The runtime holds the cancellation back until its placement is applied.
-		hold(order.cancelledEvent());
+		hold(order.cancelled());
 		assertThat(daily()).isEmpty();
 
-		apply(order.placedEvent());
+		apply(order.placed());
 		List<Figures.Daily> reversed = daily();
 		assertThat(reversed).containsExactly(
 				new Figures.Daily(order.placedDay(), "GBP", 1, 1, 0, Money.of(2_500, "GBP"), Money.of(2_500, "GBP"),
@@ -72,8 +75,8 @@ class ArrivalOrderTests {
 						Money.of(0, "GBP"), null, 1));
 		assertThat(reversed.get(0).cancellationRate()).isEqualByComparingTo("1");
 
-		apply(order.placedEvent()); // the same placement again, under a new event id
-		apply(order.cancelledEvent()); // a second cancellation of the same order
+		apply(order.placed()); // the same placement again, under a new event id
+		apply(order.cancelled()); // a second cancellation of the same order
 		assertThat(daily()).isEqualTo(reversed);
 		assertThat(skus()).containsExactly(new Figures.Sku("ARR-MUG", "GBP", 2, 2, 0, Money.of(2_500, "GBP"),
 				Money.of(2_500, "GBP"), Money.of(0, "GBP")));
@@ -81,7 +84,7 @@ class ArrivalOrderTests {
 
 	/** Sends one event and waits until its batch has committed. */
 	private void hold(OutgoingEvent event) throws Exception {
-		EventSender.send(this.producerFactory, List.of(event));
+		TestOrders.send(this.producerFactory, List.of(event));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.sql("select count(*) from held_event where event_id = :id")
 				.param("id", UUID.fromString(event.eventId()))
@@ -90,7 +93,7 @@ class ArrivalOrderTests {
 	}
 
 	private void apply(OutgoingEvent event) throws Exception {
-		EventSender.send(this.producerFactory, List.of(event));
+		TestOrders.send(this.producerFactory, List.of(event));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.sql("select count(*) from processed_event where event_id = :id")
 				.param("id", UUID.fromString(event.eventId()))
@@ -111,7 +114,7 @@ class ArrivalOrderTests {
 	private <T> T get(String path, TypeReference<T> type) throws Exception {
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrder.TENANT)))
+				.header("Authorization", TestTokens.bearer(TestTokens.admin(TestOrders.TENANT)))
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -1,6 +1,6 @@
 package dev.orderpipeline.analytics.reports;
 
-import dev.orderpipeline.analytics.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithTestIdentityProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +79,7 @@ class ReportValidationTests {
 
 	private ResultActions query(String path) throws Exception {
 		return this.mvc.perform(MockMvcRequestBuilders.get(path)
-			.with(TestTokens.bearerToken(TestTokens.token(TestTokens.OPS_SUBJECT, TestOrder.TENANT, null, "ops"))));
+			.with(TestTokens.bearerToken(TestTokens.token(TestTokens.OPS_SUBJECT, TestOrders.TENANT, null, "ops"))));
 	}
 
 }

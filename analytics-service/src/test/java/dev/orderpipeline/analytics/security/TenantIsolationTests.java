@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.orderpipeline.analytics.EventSender;
-import dev.orderpipeline.analytics.TestOrder;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -69,19 +69,24 @@ class TenantIsolationTests {
 	void sendBothTenantsOrders() throws Exception {
 		List<OutgoingEvent> events = new ArrayList<>();
 		// tenant X: two orders of 2 x 1,000; one of them cancelled
-		TestOrder x1 = TestOrder.placed(PLACED_AT, "EUR", 2, new TestOrder.Line("ISO-PEN", 2, 1_000))
-			.inTenant(this.tenantX);
-		TestOrder x2 = TestOrder.placed(PLACED_AT, "EUR", 1, new TestOrder.Line("ISO-PEN", 2, 1_000))
-			.inTenant(this.tenantX)
+		TestOrder x1 = TestOrders.order().placedAt(PLACED_AT).line("ISO-PEN", 2, 1_000).tenant(this.tenantX);
+		TestOrder x2 = TestOrders.order()
+			.placedAt(PLACED_AT)
+			.version(1)
+			.line("ISO-PEN", 2, 1_000)
+			.tenant(this.tenantX)
 			.cancelledAt(PLACED_AT.plusSeconds(60));
 		// tenant Y: three orders of 5 x 7,000, the same SKU name and day
 		for (int i = 0; i < 3; i++) {
-			events.add(TestOrder.placed(PLACED_AT, "EUR", 1 + i % 2, new TestOrder.Line("ISO-PEN", 5, 7_000))
-				.inTenant(this.tenantY)
-				.placedEvent());
+			events.add(TestOrders.order()
+				.placedAt(PLACED_AT)
+				.version(1 + i % 2)
+				.line("ISO-PEN", 5, 7_000)
+				.tenant(this.tenantY)
+				.placed());
 		}
-		events.addAll(List.of(x1.placedEvent(), x2.placedEvent(), x2.cancelledEvent()));
-		EventSender.send(this.producerFactory, events);
+		events.addAll(List.of(x1.placed(), x2.placed(), x2.cancelled()));
+		TestOrders.send(this.producerFactory, events);
 		List<UUID> ids = events.stream().map((event) -> UUID.fromString(event.eventId())).toList();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.sql("select count(*) from processed_event where event_id in (:ids)")
@@ -129,11 +134,13 @@ class TenantIsolationTests {
 
 	@Test
 	void eventsWithoutATenantCountForTheTenantDefault() throws Exception {
-		TestOrder legacy = TestOrder
-			.placed(Instant.parse("2031-08-02T10:00:00Z"), "CHF", 2, new TestOrder.Line("ISO-LEGACY", 1, 333))
-			.inTenant(null);
-		OutgoingEvent placed = legacy.placedEvent();
-		EventSender.send(this.producerFactory, List.of(placed));
+		TestOrder legacy = TestOrders.order()
+			.placedAt(Instant.parse("2031-08-02T10:00:00Z"))
+			.currency("CHF")
+			.line("ISO-LEGACY", 1, 333)
+			.tenant(null);
+		OutgoingEvent placed = legacy.placed();
+		TestOrders.send(this.producerFactory, List.of(placed));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.sql("select count(*) from processed_event where event_id = :id")
 				.param("id", UUID.fromString(placed.eventId()))

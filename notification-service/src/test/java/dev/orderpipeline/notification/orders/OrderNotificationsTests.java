@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +13,12 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.orderpipeline.events.EventSchemas;
-import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.kafka.EventEncoder;
-import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.events.order.OrderCancelledV1;
-import dev.orderpipeline.events.order.OrderCancelledV2;
-import dev.orderpipeline.events.order.OrderPlacedV1;
-import dev.orderpipeline.events.order.OrderPlacedV2;
 import dev.orderpipeline.notification.TestSmtpServer;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -58,12 +50,10 @@ import static org.awaitility.Awaitility.await;
 @Import(TestSmtpServer.class)
 class OrderNotificationsTests {
 
-	private static final EventEncoder encoder = EventEncoder.validating(new EventSchemas());
-
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	/** The tenant of the orders here: the ops user's in {@code TestTokens}. */
-	private static final String TENANT = "acme";
+	private static final String TENANT = TestOrders.TENANT;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -262,10 +252,12 @@ class OrderNotificationsTests {
 	@Test
 	void anotherTenantsNotificationsAreNotFoundAndCustomersMayNotReadAny() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placement = encoder
-			.encode(new OrderPlacedV1(orderId, 1, "c-9", "globex-" + orderId + "@example.com",
-					List.of(new OrderPlacedV1.Line("BOOK-1", "Notes", 1, eur(100), eur(100))), eur(100), eur(0),
-					eur(100), "EUR", now(), "globex"), EventMetadata.newEvent(URI.create("/order-service")));
+		OutgoingEvent placement = TestOrders.order(orderId)
+			.version(1)
+			.tenant("globex")
+			.customer("c-9", "globex-" + orderId + "@example.com")
+			.line("BOOK-1", "Notes", 1, 100)
+			.placed();
 		send(placement);
 		awaitAllSent(orderId);
 		long id = (Long) notifications(orderId).get(0).get("id");
@@ -381,20 +373,23 @@ class OrderNotificationsTests {
 		return null;
 	}
 
-	private static OutgoingEvent placedV1(UUID orderId, String email) {
-		Money total = Money.of(1999, "EUR");
-		return encoder.encode(new OrderPlacedV1(orderId, 1, "c-1", email,
-				List.of(new OrderPlacedV1.Line("BOOK-1", "Notes", 1, total, total)), total, Money.of(0, "EUR"), total,
-				"EUR", now(), TENANT), EventMetadata.newEvent(URI.create("/order-service")));
+	/** One notebook at 19.99 EUR, no tax, ordered by c-1. */
+	private static TestOrder notebook(UUID orderId, String email) {
+		return TestOrders.order(orderId).customer("c-1", email).line("BOOK-1", "Notes", 1, 1999);
 	}
 
+	private static OutgoingEvent placedV1(UUID orderId, String email) {
+		return notebook(orderId, email).version(1).placed();
+	}
+
+	/** A notebook and pens whose name needs HTML escaping, with tax: 29.99 EUR. */
 	private static OutgoingEvent placedV2(UUID orderId, String email) {
-		return encoder.encode(
-				new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-2", email),
-						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 1, eur(1999), eur(1999)),
-								new OrderPlacedV2.Line("PEN-2", "Pens <b>&</b> Ink", 2, eur(250), eur(500))),
-						new OrderPlacedV2.Totals(eur(2499), eur(500), eur(2999)), now(), TENANT),
-				EventMetadata.newEvent(URI.create("/order-service")));
+		return TestOrders.order(orderId)
+			.customer("c-2", email)
+			.line("BOOK-1", "Notes", 1, 1999)
+			.line("PEN-2", "Pens <b>&</b> Ink", 2, 250)
+			.tax(500)
+			.placed();
 	}
 
 	/** An {@code order.cancelled.v2}, as order-service publishes it: with the order. */
@@ -403,24 +398,11 @@ class OrderNotificationsTests {
 	}
 
 	private static OutgoingEvent cancelled(UUID orderId, String email) {
-		return encoder.encode(
-				new OrderCancelledV2(orderId, 2, TENANT, new OrderPlacedV2.Customer("c-1", email),
-						List.of(new OrderPlacedV2.Line("BOOK-1", "Notes", 1, eur(1999), eur(1999))),
-						new OrderPlacedV2.Totals(eur(1999), eur(0), eur(1999)), now(), "changed my mind"),
-				EventMetadata.newEvent(URI.create("/order-service")));
+		return notebook(orderId, email).cancelled();
 	}
 
 	private static OutgoingEvent cancelledV1(UUID orderId) {
-		return encoder.encode(new OrderCancelledV1(orderId, 2, List.of(new OrderCancelledV1.ReleasedLine("BOOK-1", 1)),
-				now(), "changed my mind", TENANT), EventMetadata.newEvent(URI.create("/order-service")));
-	}
-
-	private static Money eur(long amount) {
-		return Money.of(amount, "EUR");
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		return notebook(orderId, "ada@example.com").version(1).cancelled();
 	}
 
 }

@@ -11,20 +11,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import dev.orderpipeline.events.EventTopics;
-import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.kafka.EventEncoder;
-import dev.orderpipeline.events.kafka.EventMetadata;
-import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.orders.OrderApi;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -302,17 +298,17 @@ class OutboxRelayBenchmark {
 		}
 	}
 
-	/** An order.placed payload of about 500 bytes, as the encoder writes it. */
+	/** An order.placed.v1 payload of about 500 bytes, as the encoder writes it. */
 	private static byte[] realisticPayload() {
-		UUID orderId = UUID.randomUUID();
-		OutgoingEvent event = new EventEncoder().encode(
-				new OrderPlacedV1(orderId, 1, "customer-4711", "ana.lovelace@example.com",
-						List.of(new OrderPlacedV1.Line("SKU-ESPRESSO-250G", "Espresso beans, dark roast, 250 g", 2,
-								Money.of(1290, "EUR"), Money.of(2580, "EUR"))),
-						Money.of(2580, "EUR"), Money.of(516, "EUR"), Money.of(3096, "EUR"), "EUR", Instant.now(),
-						"default"),
-				EventMetadata.newEvent(URI.create("/order-service")));
-		return event.value();
+		return TestOrders.order()
+			.version(1)
+			.tenant("default")
+			.customer("customer-4711", "ana.lovelace@example.com")
+			.line("SKU-ESPRESSO-250G", "Espresso beans, dark roast, 250 g", 2, 1290)
+			.tax(516)
+			.placedAt(Instant.now())
+			.placed()
+			.value();
 	}
 
 }

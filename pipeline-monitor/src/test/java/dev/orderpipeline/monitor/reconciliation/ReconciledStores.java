@@ -1,6 +1,5 @@
 package dev.orderpipeline.monitor.reconciliation;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,12 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.kafka.EventEncoder;
-import dev.orderpipeline.events.kafka.EventMetadata;
-import dev.orderpipeline.events.order.OrderPlacedV1;
 import dev.orderpipeline.infra.LocalInfrastructure;
 import dev.orderpipeline.infra.PostgresServer;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,8 +36,6 @@ import org.flywaydb.core.Flyway;
 final class ReconciledStores {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
-	private static final EventEncoder ENCODER = new EventEncoder();
 
 	final LocalInfrastructure infrastructure;
 
@@ -103,12 +97,14 @@ final class ReconciledStores {
 						values (?, 1, 'SKU-A', 'Product SKU-A', 2, 1000, 2000), (?, 2, 'SKU-B', 'Product SKU-B', 1, 250, 250)""",
 				order, order);
 		execute(this.ordersDatabase, "update stock set reserved = reserved + case sku when 'SKU-A' then 2 else 1 end");
-		OrderPlacedV1 placed = new OrderPlacedV1(order, 1, "customer-1", "one@example.com", List.of(
-				new OrderPlacedV1.Line("SKU-A", "Product SKU-A", 2, Money.of(1000, "EUR"), Money.of(2000, "EUR")),
-				new OrderPlacedV1.Line("SKU-B", "Product SKU-B", 1, Money.of(250, "EUR"), Money.of(250, "EUR"))),
-				Money.of(2250, "EUR"), Money.of(450, "EUR"), Money.of(2700, "EUR"), "EUR", placedAt, "acme");
-		ProducerRecord<String, byte[]> record = ENCODER
-			.encode(placed, new EventMetadata(event, URI.create("/order-service"), null, null, null))
+		ProducerRecord<String, byte[]> record = TestOrders.order(order)
+			.version(1)
+			.customer("customer-1", "one@example.com")
+			.line("SKU-A", 2, 1000)
+			.line("SKU-B", 1, 250)
+			.tax(450)
+			.placedAt(placedAt)
+			.placed(event)
 			.toProducerRecord();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),

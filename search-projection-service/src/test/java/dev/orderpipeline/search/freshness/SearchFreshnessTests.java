@@ -12,9 +12,9 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +50,12 @@ class SearchFreshnessTests {
 		UUID orderId = UUID.randomUUID();
 		String customer = "fresh-" + orderId;
 		Instant published = Instant.now();
-		TestOrders.send(this.producerFactory, List.of(TestOrders.placedV2(orderId, customer, "f@example.com",
-				published.truncatedTo(ChronoUnit.MILLIS), new TestOrders.Line("FR-1", "Fresh", 1, 100))));
+		TestOrders.send(this.producerFactory,
+				TestOrders.order(orderId)
+					.customer(customer, "f@example.com")
+					.placedAt(published.truncatedTo(ChronoUnit.MILLIS))
+					.line("FR-1", "Fresh", 1, 100)
+					.placed());
 
 		// Once the projection is fresh through a time after the publication, the order
 		// is there: "not found" could no longer be staleness.
@@ -75,8 +79,12 @@ class SearchFreshnessTests {
 	@Test
 	void aGroupThatHasNotCaughtUpIsNeverReportedFresh() throws Exception {
 		// An empty topic is caught up by every group: publish something it has not read.
-		TestOrders.send(this.producerFactory, List.of(TestOrders.placedV2(UUID.randomUUID(), "c-unread",
-				"u@example.com", Instant.now().truncatedTo(ChronoUnit.MILLIS), new TestOrders.Line("U-1", "U", 1, 1))));
+		TestOrders.send(this.producerFactory,
+				TestOrders.order(UUID.randomUUID())
+					.customer("c-unread", "u@example.com")
+					.placedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+					.line("U-1", "U", 1, 1)
+					.placed());
 		try (ProjectionFreshness freshness = new ProjectionFreshness(this.kafkaAdmin.getConfigurationProperties(),
 				"a-group-that-never-read-" + UUID.randomUUID(), "order-events", Duration.ofHours(1))) {
 			freshness.check();

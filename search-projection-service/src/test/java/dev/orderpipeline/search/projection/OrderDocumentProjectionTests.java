@@ -1,22 +1,15 @@
 package dev.orderpipeline.search.projection;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.orderpipeline.events.EventSchemas;
-import dev.orderpipeline.events.Money;
-import dev.orderpipeline.events.kafka.EventEncoder;
-import dev.orderpipeline.events.kafka.EventMetadata;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.events.order.OrderCancelledV2;
-import dev.orderpipeline.events.order.OrderPlacedV2;
-import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +23,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
 class OrderDocumentProjectionTests {
-
-	private static final EventEncoder encoder = EventEncoder.validating(new EventSchemas());
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -48,10 +39,10 @@ class OrderDocumentProjectionTests {
 		UUID cancelledFirst = UUID.randomUUID();
 		UUID inOrder = UUID.randomUUID();
 		UUID stillPlaced = UUID.randomUUID();
-		OutgoingEvent placement = placed(inOrder);
+		OutgoingEvent placement = order(inOrder).placed();
 
-		send(cancelled(cancelledFirst), placed(cancelledFirst), placement, cancelled(inOrder), placed(stillPlaced),
-				placement);
+		send(order(cancelledFirst).cancelled(), order(cancelledFirst).placed(), placement, order(inOrder).cancelled(),
+				order(stillPlaced).placed(), placement);
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id in (?, ?, ?)",
@@ -72,7 +63,7 @@ class OrderDocumentProjectionTests {
 	@Test
 	void theSameEventDeliveredThreeTimesMakesOneDocument() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		OutgoingEvent placement = placed(orderId);
+		OutgoingEvent placement = order(orderId).placed();
 
 		send(placement, placement, placement);
 
@@ -90,11 +81,22 @@ class OrderDocumentProjectionTests {
 		UUID v1 = UUID.randomUUID();
 		UUID v2 = UUID.randomUUID();
 		Instant placedAt = now();
-		TestOrders.Line[] lines = { new TestOrders.Line("PEN-1", "Fountain pen", 2, 1250),
-				new TestOrders.Line("INK-9", "Ink bottle", 1, 400) };
+		TestOrder.Line[] lines = { new TestOrder.Line("PEN-1", "Fountain pen", 2, 1250),
+				new TestOrder.Line("INK-9", "Ink bottle", 1, 400) };
 
-		send(TestOrders.placedV1(v1, "c-9", "bo@example.com", placedAt, lines),
-				TestOrders.placedV2(v2, "c-9", "bo@example.com", placedAt, lines));
+		send(TestOrders.order(v1)
+			.version(1)
+			.customer("c-9", "bo@example.com")
+			.placedAt(placedAt)
+			.lines(lines)
+			.taxPercent(10)
+			.placed(),
+				TestOrders.order(v2)
+					.customer("c-9", "bo@example.com")
+					.placedAt(placedAt)
+					.lines(lines)
+					.taxPercent(10)
+					.placed());
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.queryForObject("select count(*) from order_document where order_id in (?, ?)",
@@ -121,12 +123,12 @@ class OrderDocumentProjectionTests {
 		UUID globex = UUID.randomUUID();
 		UUID cancelledFirst = UUID.randomUUID();
 		UUID legacy = UUID.randomUUID();
-		TestOrders.Line line = new TestOrders.Line("PEN-1", "Fountain pen", 1, 1250);
+		TestOrder.Line line = new TestOrder.Line("PEN-1", "Fountain pen", 1, 1250);
 
-		send(TestOrders.placedV1("globex", globex, "c-1", "g@example.com", now(), line),
-				TestOrders.cancelled("initech", cancelledFirst, now(), null),
-				TestOrders.placedV2("initech", cancelledFirst, "c-2", "i@example.com", now(), line),
-				TestOrders.placedV2(null, legacy, "c-3", "l@example.com", now(), line));
+		send(TestOrders.order(globex).version(1).tenant("globex").customer("c-1", "g@example.com").line(line).placed(),
+				TestOrders.order(cancelledFirst).version(1).tenant("initech").reason(null).cancelled(),
+				TestOrders.order(cancelledFirst).tenant("initech").customer("c-2", "i@example.com").line(line).placed(),
+				TestOrders.order(legacy).tenant(null).customer("c-3", "l@example.com").line(line).placed());
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.queryForObject("select count(*) from processed_event where order_id in (?, ?, ?)",
@@ -141,27 +143,19 @@ class OrderDocumentProjectionTests {
 	}
 
 	private void send(OutgoingEvent... events) throws Exception {
-		TestOrders.send(this.producerFactory, List.of(events));
+		TestOrders.send(this.producerFactory, events);
 	}
 
-	private static OutgoingEvent placed(UUID orderId) {
-		Money price = Money.of(1250, "EUR");
-		return encoder.encode(new OrderPlacedV2(orderId, 1, new OrderPlacedV2.Customer("c-7", "ada@example.com"),
-				List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))), totals(),
-				now(), "default"), EventMetadata.newEvent(URI.create("/order-service")));
-	}
-
-	/** An {@code order.cancelled.v2}, as order-service publishes it. */
-	private static OutgoingEvent cancelled(UUID orderId) {
-		Money price = Money.of(1250, "EUR");
-		return encoder
-			.encode(new OrderCancelledV2(orderId, 2, "default", new OrderPlacedV2.Customer("c-7", "ada@example.com"),
-					List.of(new OrderPlacedV2.Line("PEN-1", "Fountain pen", 2, price, Money.of(2500, "EUR"))), totals(),
-					now(), "too slow"), EventMetadata.newEvent(URI.create("/order-service")));
-	}
-
-	private static OrderPlacedV2.Totals totals() {
-		return new OrderPlacedV2.Totals(Money.of(2500, "EUR"), Money.of(0, "EUR"), Money.of(2500, "EUR"));
+	/**
+	 * 2 × "Fountain pen" at 12.50 of the tenant {@code default} by c-7 (ada@example.com);
+	 * its events are {@code order.placed.v2} and {@code order.cancelled.v2}.
+	 */
+	private static TestOrder order(UUID orderId) {
+		return TestOrders.order(orderId)
+			.tenant("default")
+			.customer("c-7", "ada@example.com")
+			.line("PEN-1", "Fountain pen", 2, 1250)
+			.reason("too slow");
 	}
 
 	private static Instant now() {

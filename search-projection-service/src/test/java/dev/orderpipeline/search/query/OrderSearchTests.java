@@ -12,9 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -69,16 +70,47 @@ class OrderSearchTests {
 
 	@BeforeAll
 	void placeOrders() throws Exception {
-		TestOrders.Line pen = new TestOrders.Line("PEN-" + this.token, "Fountain pen " + this.token, 2, 1250);
-		TestOrders.Line ink = new TestOrders.Line("INK-" + this.token, "Ink bottle " + this.token, 1, 400);
-		TestOrders.Line pad = new TestOrders.Line("PAD-" + this.token, "Paper pad " + this.token, 3, 300);
+		TestOrder.Line pen = new TestOrder.Line("PEN-" + this.token, "Fountain pen " + this.token, 2, 1250);
+		TestOrder.Line ink = new TestOrder.Line("INK-" + this.token, "Ink bottle " + this.token, 1, 400);
+		TestOrder.Line pad = new TestOrder.Line("PAD-" + this.token, "Paper pad " + this.token, 3, 300);
 		TestOrders.send(this.producerFactory,
-				List.of(TestOrders.placedV1(this.o1, customer(1), email("ada"), hours(1), pen, ink),
-						TestOrders.placedV2(this.o2, customer(1), email("ada"), hours(2), pad),
-						TestOrders.cancelled(this.o2, hours(2).plusSeconds(60), "changed mind"),
-						TestOrders.placedV2(this.o3, customer(2), email("bo"), hours(3), pen),
-						TestOrders.placedV1(this.o4, customer(2), email("bo"), hours(4), ink),
-						TestOrders.placedV2(this.o5, customer(3), email("cy"), hours(5), pen)));
+				TestOrders.order(this.o1)
+					.version(1)
+					.customer(customer(1), email("ada"))
+					.placedAt(hours(1))
+					.lines(pen, ink)
+					.taxPercent(10)
+					.placed(),
+				TestOrders.order(this.o2)
+					.customer(customer(1), email("ada"))
+					.placedAt(hours(2))
+					.line(pad)
+					.taxPercent(10)
+					.placed(),
+				TestOrders.order(this.o2)
+					.version(1)
+					.cancelledAt(hours(2).plusSeconds(60))
+					.reason("changed mind")
+					.cancelled(),
+				TestOrders.order(this.o3)
+					.customer(customer(2), email("bo"))
+					.placedAt(hours(3))
+					.line(pen)
+					.taxPercent(10)
+					.placed(),
+				TestOrders.order(this.o4)
+					.version(1)
+					.customer(customer(2), email("bo"))
+					.placedAt(hours(4))
+					.line(ink)
+					.taxPercent(10)
+					.placed(),
+				TestOrders.order(this.o5)
+					.customer(customer(3), email("cy"))
+					.placedAt(hours(5))
+					.line(pen)
+					.taxPercent(10)
+					.placed());
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.queryForObject(
 					"select count(*) from order_document where order_id in (?, ?, ?, ?, ?) and "

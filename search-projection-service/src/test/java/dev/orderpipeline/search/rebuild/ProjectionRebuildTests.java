@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.search.projection.DocumentTable;
 import dev.orderpipeline.testing.OrderEventsTopic;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -84,12 +83,16 @@ class ProjectionRebuildTests {
 		UUID globex = UUID.randomUUID();
 		UUID legacy = UUID.randomUUID();
 		UUID globexCancelledFirst = UUID.randomUUID();
-		TestOrders.Line line = new TestOrders.Line("TEN-1", "Tenant product", 1, 100);
+		TestOrder.Line line = new TestOrder.Line("TEN-1", "Tenant product", 1, 100);
 		TestOrders.send(this.producerFactory,
-				List.of(TestOrders.placedV2("globex", globex, "c-g", "g@example.com", now(), line),
-						TestOrders.placedV1(null, legacy, "c-l", "l@example.com", now(), line),
-						TestOrders.cancelled("globex", globexCancelledFirst, now(), null),
-						TestOrders.placedV2("globex", globexCancelledFirst, "c-g", "g@example.com", now(), line)));
+				TestOrders.order(globex).tenant("globex").customer("c-g", "g@example.com").line(line).placed(),
+				TestOrders.order(legacy).version(1).tenant(null).customer("c-l", "l@example.com").line(line).placed(),
+				TestOrders.order(globexCancelledFirst).version(1).tenant("globex").reason(null).cancelled(),
+				TestOrders.order(globexCancelledFirst)
+					.tenant("globex")
+					.customer("c-g", "g@example.com")
+					.line(line)
+					.placed());
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> count(
 					"select count(*) from order_document where order_id = any(?) and customer_id is not null",
@@ -120,7 +123,8 @@ class ProjectionRebuildTests {
 
 		// The live consumer keeps going on the swapped-in table.
 		UUID placedOne = orders.get(0);
-		TestOrders.send(this.producerFactory, List.of(TestOrders.cancelled(placedOne, now(), "after the rebuild")));
+		TestOrders.send(this.producerFactory,
+				TestOrders.order(placedOne).version(1).reason("after the rebuild").cancelled());
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> "CANCELLED".equals(this.jdbc
 				.queryForObject("select status from order_document where order_id = ?", String.class, placedOne)));
@@ -142,12 +146,17 @@ class ProjectionRebuildTests {
 			Future<?> producing = background.submit(() -> {
 				for (int i = 0; i < 5_000 && !stop.get(); i++) {
 					UUID orderId = UUID.randomUUID();
-					TestOrders.Line line = new TestOrders.Line("LIVE-" + (i % 3), "Live product", 1, 100);
+					TestOrder.Line line = new TestOrder.Line("LIVE-" + (i % 3), "Live product", 1, 100);
 					producer
-						.send(TestOrders.placedV2(orderId, "live", "live@example.com", now(), line).toProducerRecord())
+						.send(TestOrders.order(orderId)
+							.customer("live", "live@example.com")
+							.line(line)
+							.placed()
+							.toProducerRecord())
 						.get();
 					if (i % 2 == 1) {
-						producer.send(TestOrders.cancelled(orderId, now(), null).toProducerRecord()).get();
+						producer.send(TestOrders.order(orderId).version(1).reason(null).cancelled().toProducerRecord())
+							.get();
 						cancelled.add(orderId);
 					}
 					else {
@@ -192,8 +201,11 @@ class ProjectionRebuildTests {
 	@Test
 	void aLiveWriteWaitingOnTheSwapLockLandsInTheNewTableWithoutFailing() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		TestOrders.send(this.producerFactory, List.of(TestOrders.placedV2(orderId, "c-swap", "swap@example.com", now(),
-				new TestOrders.Line("SWAP-1", "Swap", 1, 100))));
+		TestOrders.send(this.producerFactory,
+				TestOrders.order(orderId)
+					.customer("c-swap", "swap@example.com")
+					.line("SWAP-1", "Swap", 1, 100)
+					.placed());
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> count("select count(*) from order_document where order_id = any(?)", List.of(orderId)) == 1);
 		double failuresBefore = processing("failure");
@@ -209,7 +221,8 @@ class ProjectionRebuildTests {
 			this.jdbc
 				.update("insert into %s (%s) select %s from order_document".formatted(fresh.name(), columns, columns));
 			try {
-				TestOrders.send(this.producerFactory, List.of(TestOrders.cancelled(orderId, now(), "during swap")));
+				TestOrders.send(this.producerFactory,
+						TestOrders.order(orderId).version(1).reason("during swap").cancelled());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
@@ -295,11 +308,21 @@ class ProjectionRebuildTests {
 		for (int i = 0; i < count; i++) {
 			UUID orderId = UUID.randomUUID();
 			orders.add(orderId);
-			TestOrders.Line line = new TestOrders.Line("SKU-" + (i % 7), "Product " + (i % 7), 1 + i % 3, 100L * i);
+			TestOrder.Line line = new TestOrder.Line("SKU-" + (i % 7), "Product " + (i % 7), 1 + i % 3, 100L * i);
 			OutgoingEvent placed = (i % 2 == 0)
-					? TestOrders.placedV1(orderId, "cust-" + (i % 5), "c" + (i % 5) + "@example.com", now(), line)
-					: TestOrders.placedV2(orderId, "cust-" + (i % 5), "c" + (i % 5) + "@example.com", now(), line);
-			OutgoingEvent cancelled = TestOrders.cancelled(orderId, now(), (i % 8 == 3) ? null : "reason " + i);
+					? TestOrders.order(orderId)
+						.version(1)
+						.customer("cust-" + (i % 5), "c" + (i % 5) + "@example.com")
+						.line(line)
+						.placed()
+					: TestOrders.order(orderId)
+						.customer("cust-" + (i % 5), "c" + (i % 5) + "@example.com")
+						.line(line)
+						.placed();
+			OutgoingEvent cancelled = TestOrders.order(orderId)
+				.version(1)
+				.reason((i % 8 == 3) ? null : "reason " + i)
+				.cancelled();
 			switch (i % 4) {
 				case 0 -> events.add(placed);
 				case 1 -> events.addAll(List.of(placed, cancelled));
@@ -343,10 +366,6 @@ class ProjectionRebuildTests {
 
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

@@ -15,9 +15,10 @@ import java.util.concurrent.Future;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -60,19 +61,30 @@ class RebuildBenchmark {
 		List<OutgoingEvent> events = new ArrayList<>();
 		for (int i = 0; i < ORDERS; i++) {
 			UUID orderId = UUID.randomUUID();
-			TestOrders.Line pen = new TestOrders.Line("PEN-" + (i % 50), "Fountain pen model " + (i % 50), 2, 1250);
-			TestOrders.Line ink = new TestOrders.Line("INK-" + (i % 20), "Ink bottle " + (i % 20), 1, 400);
-			events.add(TestOrders.placedV2(orderId, "cust-" + (i % 500), "c" + (i % 500) + "@example.com",
-					Instant.now(), pen, ink));
+			TestOrder.Line pen = new TestOrder.Line("PEN-" + (i % 50), "Fountain pen model " + (i % 50), 2, 1250);
+			TestOrder.Line ink = new TestOrder.Line("INK-" + (i % 20), "Ink bottle " + (i % 20), 1, 400);
+			events.add(TestOrders.order(orderId)
+				.customer("cust-" + (i % 500), "c" + (i % 500) + "@example.com")
+				.placedAt(Instant.now())
+				.lines(pen, ink)
+				.placed());
 			if (i % 4 == 0) {
-				events.add(TestOrders.cancelled(orderId, Instant.now(), "benchmark"));
+				events.add(TestOrders.order(orderId)
+					.version(1)
+					.cancelledAt(Instant.now())
+					.reason("benchmark")
+					.cancelled());
 			}
 		}
 		// Warm up: the consumers join their group and the statements get prepared before
 		// timing.
 		UUID warmUp = UUID.randomUUID();
-		TestOrders.send(this.producerFactory, List.of(TestOrders.placedV2(warmUp, "warm", "warm@example.com",
-				Instant.now(), new TestOrders.Line("WARM", "Warm-up", 1, 1))));
+		TestOrders.send(this.producerFactory,
+				TestOrders.order(warmUp)
+					.customer("warm", "warm@example.com")
+					.placedAt(Instant.now())
+					.line("WARM", "Warm-up", 1, 1)
+					.placed());
 		await().atMost(Duration.ofMinutes(2))
 			.until(() -> this.jdbc.queryForObject("select count(*) from order_document where order_id = ?",
 					Integer.class, warmUp) == 1);

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.orderpipeline.consumer.SourceEvents;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
-import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.search.projection.DocumentTable;
 import dev.orderpipeline.search.projection.OrderDocumentWriter;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -225,8 +225,11 @@ class RebuildOwnershipTests {
 	}
 
 	private static OutgoingEvent placed(UUID orderId) {
-		return TestOrders.placedV2(orderId, "c-" + orderId, "rebuild@example.com",
-				Instant.now().truncatedTo(ChronoUnit.MILLIS), new TestOrders.Line("SKU-1", "Product", 1, 100));
+		return TestOrders.order(orderId)
+			.customer("c-" + orderId, "rebuild@example.com")
+			.placedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.line("SKU-1", "Product", 1, 100)
+			.placed();
 	}
 
 	private void send(String topic, int partition, OutgoingEvent event) throws Exception {

@@ -11,9 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.orderpipeline.search.TestOrders;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestOrder;
+import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,14 +80,39 @@ class SearchScopeTests {
 
 	@BeforeAll
 	void placeOrdersInTwoTenants() throws Exception {
-		TestOrders.Line pen = new TestOrders.Line("PEN-" + this.word, "Pen " + this.word, 1, 1000);
+		TestOrder.Line pen = new TestOrder.Line("PEN-" + this.word, "Pen " + this.word, 1, 1000);
 		TestOrders.send(this.producerFactory,
-				List.of(TestOrders.placedV2(this.tenantX, this.anasFirst, this.ana, "ana@example.com", hours(1), pen),
-						TestOrders.placedV1(this.tenantX, this.anasSecond, this.ana, "ana@example.com", hours(2), pen),
-						TestOrders.placedV2(this.tenantX, this.bensOrder, this.ben, "ben@example.com", hours(3), pen),
-						TestOrders.placedV2(this.tenantY, this.otherTenantsAna, this.ana, "ana@example.com", hours(4),
-								pen),
-						TestOrders.placedV2(null, this.legacyAna, this.ana, "ana@example.com", hours(5), pen)));
+				TestOrders.order(this.anasFirst)
+					.tenant(this.tenantX)
+					.customer(this.ana, "ana@example.com")
+					.placedAt(hours(1))
+					.line(pen)
+					.placed(),
+				TestOrders.order(this.anasSecond)
+					.version(1)
+					.tenant(this.tenantX)
+					.customer(this.ana, "ana@example.com")
+					.placedAt(hours(2))
+					.line(pen)
+					.placed(),
+				TestOrders.order(this.bensOrder)
+					.tenant(this.tenantX)
+					.customer(this.ben, "ben@example.com")
+					.placedAt(hours(3))
+					.line(pen)
+					.placed(),
+				TestOrders.order(this.otherTenantsAna)
+					.tenant(this.tenantY)
+					.customer(this.ana, "ana@example.com")
+					.placedAt(hours(4))
+					.line(pen)
+					.placed(),
+				TestOrders.order(this.legacyAna)
+					.tenant(null)
+					.customer(this.ana, "ana@example.com")
+					.placedAt(hours(5))
+					.line(pen)
+					.placed());
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.jdbc.queryForObject(
 					"select count(*) from order_document where order_id in (?, ?, ?, ?, ?)", Integer.class,
