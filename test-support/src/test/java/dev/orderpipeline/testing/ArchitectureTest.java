@@ -12,18 +12,26 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * test-support sits below every module that tests against real infrastructure, so it may
- * use local-infra only; its architecture rules need nothing but ArchUnit, so a module can
- * take them without the rest of test-support.
+ * use local-infra and, in its order kit only, the event contracts; its architecture rules
+ * need nothing but ArchUnit, so a module can take them without the rest of test-support.
  */
 @AnalyzeClasses(packages = "dev.orderpipeline.testing", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
 	@ArchTest
-	static final ArchRule usesLocalInfraOnly = noClasses().should()
-		.dependOnClassesThat(resideInAPackage("dev.orderpipeline..")
-			.and(resideOutsideOfPackages("dev.orderpipeline.testing..", "dev.orderpipeline.infra..")))
-		.because(
-				"every module's tests use test-support: it may use local-infra, never a service, a runtime or the contracts");
+	static final ArchRule usesLocalInfraAndTheContractsOnly = noClasses().should()
+		.dependOnClassesThat(resideInAPackage("dev.orderpipeline..").and(resideOutsideOfPackages(
+				"dev.orderpipeline.testing..", "dev.orderpipeline.infra..", "dev.orderpipeline.events..")))
+		.because("every module's tests use test-support: it may use local-infra and the event contracts its "
+				+ "order kit builds, never a service or a runtime");
+
+	@ArchTest
+	static final ArchRule onlyTheOrderKitBuildsEvents = noClasses().that()
+		.resideOutsideOfPackage("dev.orderpipeline.testing.events..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.orderpipeline.events..")
+		.because("the infrastructure half of test-support stays usable without the contracts");
 
 	@ArchTest
 	static final ArchRule architectureRulesNeedOnlyArchUnit = classes().that()
