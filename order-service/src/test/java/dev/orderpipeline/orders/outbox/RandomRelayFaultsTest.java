@@ -320,6 +320,11 @@ class RandomRelayFaultsTest {
 	 */
 	static final class Workload {
 
+		/**
+		 * The answers that state a refusal: out of stock, rate limited, over capacity.
+		 */
+		private static final Set<Integer> REFUSALS = Set.of(409, 429, 503);
+
 		final AtomicLong placed = new AtomicLong();
 
 		final AtomicLong cancelled = new AtomicLong();
@@ -381,17 +386,22 @@ class RandomRelayFaultsTest {
 					answer = as.post("/orders", body, "Idempotency-Key", key);
 					if (random.nextBoolean()) {
 						HttpResponse<String> again = as.post("/orders", body, "Idempotency-Key", key);
-						if (again.statusCode() == answer.statusCode()) {
+						if (again.statusCode() == 201 && answer.statusCode() == 201
+								&& !JsonPath.parse(again.body())
+									.read("$.id")
+									.equals(JsonPath.parse(answer.body()).read("$.id"))) {
+							this.unexpected.add("replay placed a second order " + again.body());
+						}
+						else if (again.statusCode() == answer.statusCode()) {
 							this.replayed.incrementAndGet();
 						}
-						else if (answer.statusCode() == 503 && again.statusCode() == 201) {
-							// A refusal is not stored under the key (nothing was
-							// committed), so
-							// the client's retry is the first placement: it counts as
-							// one.
+						else if (REFUSALS.contains(answer.statusCode()) && again.statusCode() == 201) {
+							// Only a placed order is stored under the key: a refusal
+							// (409 out of stock, 429, 503) committed nothing, so the
+							// client's retry is the first placement and counts as one.
 							answer = again;
 						}
-						else if (again.statusCode() != 409) {
+						else if (!REFUSALS.contains(again.statusCode())) {
 							this.unexpected.add("replay " + again.statusCode() + " " + again.body());
 						}
 					}
@@ -412,7 +422,7 @@ class RandomRelayFaultsTest {
 						}
 					}
 				}
-				else if (Set.of(409, 429, 503).contains(answer.statusCode())) {
+				else if (REFUSALS.contains(answer.statusCode())) {
 					this.refused.incrementAndGet();
 				}
 				else {
