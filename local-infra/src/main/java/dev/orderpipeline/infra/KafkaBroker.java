@@ -75,6 +75,14 @@ public final class KafkaBroker implements AutoCloseable {
 		return this.process != null && this.process.isAlive();
 	}
 
+	/**
+	 * The broker JVM's process id while it runs, for the fault suite's frozen process
+	 * (SIGSTOP, then SIGCONT).
+	 */
+	public synchronized java.util.OptionalLong pid() {
+		return isRunning() ? java.util.OptionalLong.of(this.process.pid()) : java.util.OptionalLong.empty();
+	}
+
 	/** Starts the broker process again after {@link #stop()} or {@link #kill()}. */
 	public synchronized void start() {
 		if (isRunning()) {

@@ -61,6 +61,10 @@ final class KafkaJvm {
 		}
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

@@ -20,13 +20,22 @@ public final class PostgresServer implements AutoCloseable {
 
 	public static final String PASSWORD = "postgres";
 
-	private final EmbeddedPostgres postgres;
-
 	private final int port;
 
-	private PostgresServer(EmbeddedPostgres postgres, int port) {
-		this.postgres = postgres;
+	private final Path dataDirectory;
+
+	private final Durability durability;
+
+	private final boolean keepData;
+
+	/** The running server; null while {@link #stop() stopped}. */
+	private EmbeddedPostgres postgres;
+
+	private PostgresServer(int port, Path dataDirectory, Durability durability, boolean keepData) {
 		this.port = port;
+		this.dataDirectory = dataDirectory;
+		this.durability = durability;
+		this.keepData = keepData;
 	}
 
 	/**
@@ -38,10 +47,24 @@ public final class PostgresServer implements AutoCloseable {
 			Collection<String> databases) {
 		Objects.requireNonNull(dataDirectory, "dataDirectory");
 		Objects.requireNonNull(durability, "durability");
+		PostgresServer server = new PostgresServer(port, dataDirectory, durability, keepData);
+		server.launch(keepData);
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setPort(port)
-				.setDataDirectory(dataDirectory)
+			server.createMissingDatabases(databases);
+		}
+		catch (SQLException ex) {
+			server.close();
+			throw new InfrastructureException("Could not create the databases " + databases + ": " + ex.getMessage(),
+					ex);
+		}
+		return server;
+	}
+
+	private synchronized void launch(boolean keepData) {
+		try {
+			this.postgres = EmbeddedPostgres.builder()
+				.setPort(this.port)
+				.setDataDirectory(this.dataDirectory)
 				.setCleanDataDirectory(!keepData)
 				// Enough connections for four services' pools plus load tests.
 				.setServerConfig("max_connections", "300")
@@ -50,18 +73,52 @@ public final class PostgresServer implements AutoCloseable {
 				// Set both ways on purpose: the embedded binaries default to the test
 				// setting (synchronous_commit off), which a kept data directory must not
 				// inherit.
-				.setServerConfig("fsync", durability.setting())
-				.setServerConfig("synchronous_commit", durability.setting())
-				.setServerConfig("full_page_writes", durability.setting())
+				.setServerConfig("fsync", this.durability.setting())
+				.setServerConfig("synchronous_commit", this.durability.setting())
+				.setServerConfig("full_page_writes", this.durability.setting())
 				.start();
-			PostgresServer server = new PostgresServer(postgres, port);
-			server.createMissingDatabases(databases);
-			return server;
 		}
-		catch (IOException | SQLException ex) {
+		catch (IOException ex) {
 			throw new InfrastructureException(
-					"PostgreSQL (embedded binaries) did not start on port " + port + ": " + ex.getMessage(), ex);
+					"PostgreSQL (embedded binaries) did not start on port " + this.port + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Stops the server gracefully (a fast shutdown: open sessions are ended, committed
+	 * data stays), for the fault suite; {@link #start()} brings it back on the same port
+	 * and data. Only a server that keeps its data can: the embedded server deletes a
+	 * throw-away data directory when it stops.
+	 */
+	public synchronized void stop() {
+		if (!this.keepData) {
+			throw new IllegalStateException("A throw-away PostgreSQL server loses its data when stopped");
+		}
+		shutdown();
+	}
+
+	private synchronized void shutdown() {
+		if (this.postgres != null) {
+			EmbeddedPostgres running = this.postgres;
+			this.postgres = null;
+			try {
+				running.close();
+			}
+			catch (IOException ex) {
+				throw new InfrastructureException("PostgreSQL did not stop cleanly: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/** Starts a {@link #stop() stopped} server again on its port and data directory. */
+	public synchronized void start() {
+		if (this.postgres == null) {
+			launch(true);
+		}
+	}
+
+	public synchronized boolean isRunning() {
+		return this.postgres != null;
 	}
 
 	public int port() {
@@ -135,12 +192,7 @@ public final class PostgresServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			postgres.close();
-		}
-		catch (IOException ex) {
-			throw new InfrastructureException("PostgreSQL did not stop cleanly: " + ex.getMessage(), ex);
-		}
+		shutdown();
 	}
 
 }

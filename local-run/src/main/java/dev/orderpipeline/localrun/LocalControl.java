@@ -12,9 +12,20 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An optional control endpoint of the local run ({@code --control-port=N}, off by
- * default) on 127.0.0.1, so the benchmarks can stop and start the Kafka broker and single
- * services while the run goes on: {@code POST /kafka/stop}, {@code POST /kafka/start},
- * {@code POST /services/<name>/stop}, {@code POST /services/<name>/start}.
+ * default) on 127.0.0.1, so the benchmarks and the fault suite can hurt the run while it
+ * goes on:
+ * <ul>
+ * <li>{@code POST /kafka/stop}, {@code POST /kafka/start}: the (first) broker;</li>
+ * <li>{@code POST /services/<name>/stop}, {@code POST /services/<name>/start}: every
+ * instance of a service;</li>
+ * <li>{@code POST /services/<name>/<i>/<action>} and {@code POST /kafka/<node>/<action>}
+ * with {@code stop} (graceful), {@code kill} (SIGKILL), {@code freeze} (SIGSTOP),
+ * {@code thaw} (SIGCONT) or {@code start};</li>
+ * <li>{@code POST /postgres/stop}, {@code POST /postgres/start};</li>
+ * <li>{@code POST /network/drop}, {@code POST /network/heal}: the connections of the
+ * further instances to PostgreSQL lose every packet, silently, or work again;</li>
+ * <li>{@code GET /processes}: a line per process, {@code <label> <pid>|- }.</li>
+ * </ul>
  */
 final class LocalControl implements AutoCloseable {
 
@@ -28,6 +39,38 @@ final class LocalControl implements AutoCloseable {
 		boolean stopService(String name);
 
 		boolean startService(String name) throws IOException;
+
+		/**
+		 * @return false if there is no such instance
+		 */
+		boolean serviceInstance(String name, int instance, Action action) throws IOException;
+
+		/**
+		 * @return false if there is no such node
+		 */
+		boolean kafkaNode(int node, Action action);
+
+		void postgres(Action action);
+
+		void network(boolean drop);
+
+		String processes();
+
+	}
+
+	/** What can be done to one process. */
+	enum Action {
+
+		STOP, START, KILL, FREEZE, THAW;
+
+		static Action of(String name) {
+			for (Action action : values()) {
+				if (action.name().equalsIgnoreCase(name)) {
+					return action;
+				}
+			}
+			throw new IllegalArgumentException("Unknown action " + name + "; known: stop, start, kill, freeze, thaw");
+		}
 
 	}
 
@@ -47,47 +90,75 @@ final class LocalControl implements AutoCloseable {
 
 	private static void handle(HttpExchange exchange, Actions actions) throws IOException {
 		String[] path = exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
-		int status;
-		String body;
+		Answer answer;
 		try {
-			if (!"POST".equals(exchange.getRequestMethod())) {
-				status = 405;
-				body = "POST only";
+			if ("GET".equals(exchange.getRequestMethod()) && path.length == 1 && path[0].equals("processes")) {
+				answer = new Answer(200, actions.processes());
 			}
-			else if (path.length == 2 && path[0].equals("kafka") && path[1].equals("stop")) {
-				actions.stopKafka();
-				status = 200;
-				body = "Kafka stopped";
-			}
-			else if (path.length == 2 && path[0].equals("kafka") && path[1].equals("start")) {
-				actions.startKafka();
-				status = 200;
-				body = "Kafka started";
-			}
-			else if (path.length == 3 && path[0].equals("services") && path[2].equals("stop")) {
-				boolean known = actions.stopService(path[1]);
-				status = known ? 200 : 404;
-				body = known ? path[1] + " stopped" : "No service " + path[1];
-			}
-			else if (path.length == 3 && path[0].equals("services") && path[2].equals("start")) {
-				boolean known = actions.startService(path[1]);
-				status = known ? 202 : 404;
-				body = known ? path[1] + " starting" : "No service " + path[1];
+			else if (!"POST".equals(exchange.getRequestMethod())) {
+				answer = new Answer(405, "POST only");
 			}
 			else {
-				status = 404;
-				body = "Unknown control " + exchange.getRequestURI().getPath();
+				answer = post(path, actions);
 			}
 		}
-		catch (RuntimeException ex) {
-			status = 500;
-			body = ex.toString();
+		catch (IllegalArgumentException ex) {
+			answer = new Answer(400, ex.getMessage());
 		}
-		byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(status, bytes.length);
+		catch (RuntimeException ex) {
+			answer = new Answer(500, ex.toString());
+		}
+		byte[] bytes = (answer.body() + "\n").getBytes(StandardCharsets.UTF_8);
+		exchange.sendResponseHeaders(answer.status(), bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	private static Answer post(String[] path, Actions actions) throws IOException {
+		String joined = String.join("/", path);
+		if (joined.equals("kafka/stop")) {
+			actions.stopKafka();
+			return new Answer(200, "Kafka stopped");
+		}
+		if (joined.equals("kafka/start")) {
+			actions.startKafka();
+			return new Answer(200, "Kafka started");
+		}
+		if (path.length == 3 && path[0].equals("kafka")) {
+			Action action = Action.of(path[2]);
+			boolean known = actions.kafkaNode(Integer.parseInt(path[1]), action);
+			return known ? new Answer(200, "Kafka node " + path[1] + ": " + path[2]) : noSuch("Kafka node " + path[1]);
+		}
+		if (path.length == 2 && path[0].equals("postgres")) {
+			actions.postgres(Action.of(path[1]));
+			return new Answer(200, "PostgreSQL: " + path[1]);
+		}
+		if (path.length == 2 && path[0].equals("network") && (path[1].equals("drop") || path[1].equals("heal"))) {
+			actions.network(path[1].equals("drop"));
+			return new Answer(200, "Network to PostgreSQL: " + path[1]);
+		}
+		if (path.length == 3 && path[0].equals("services") && path[2].equals("stop")) {
+			return actions.stopService(path[1]) ? new Answer(200, path[1] + " stopped") : noSuch("service " + path[1]);
+		}
+		if (path.length == 3 && path[0].equals("services") && path[2].equals("start")) {
+			return actions.startService(path[1]) ? new Answer(202, path[1] + " starting")
+					: noSuch("service " + path[1]);
+		}
+		if (path.length == 4 && path[0].equals("services")) {
+			Action action = Action.of(path[3]);
+			boolean known = actions.serviceInstance(path[1], Integer.parseInt(path[2]), action);
+			return known ? new Answer(action == Action.START ? 202 : 200, path[1] + " " + path[2] + ": " + path[3])
+					: noSuch("instance " + path[2] + " of " + path[1]);
+		}
+		return new Answer(404, "Unknown control /" + joined);
+	}
+
+	private static Answer noSuch(String what) {
+		return new Answer(404, "No " + what);
+	}
+
+	private record Answer(int status, String body) {
 	}
 
 	@Override

@@ -10,14 +10,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import dev.orderpipeline.infra.KafkaBroker;
+import dev.orderpipeline.infra.KafkaCluster;
 import dev.orderpipeline.infra.LocalInfrastructure;
 import dev.orderpipeline.infra.Ports;
 import dev.orderpipeline.infra.PostgresServer;
 import dev.orderpipeline.infra.auth.LocalIdentityProvider;
 import dev.orderpipeline.infra.auth.MachineClient;
+import dev.orderpipeline.infra.faults.Signals;
+import dev.orderpipeline.infra.faults.TcpProxy;
 
 /**
  * The local run: PostgreSQL, a Kafka broker, a local identity provider and the services
@@ -47,6 +52,12 @@ public final class LocalRun {
 	private volatile LocalControl control;
 
 	private volatile RunLock runLock;
+
+	/**
+	 * Between the further instances ({@code --instances}) and PostgreSQL, so the control
+	 * endpoint can make their connections drop packets silently; null with one instance.
+	 */
+	private volatile TcpProxy postgresProxy;
 
 	private LocalRun(LocalRunOptions options) {
 		this.options = options;
@@ -87,6 +98,11 @@ public final class LocalRun {
 			identityProvider = LocalIdentityProvider.start(options.ports().get(LocalRunOptions.AUTH));
 			identityProvider.registerClient(monitorClient);
 			say("Identity provider is up: " + identityProvider.issuer() + " (a new signing key on every start)");
+			if (options.instances() > 1) {
+				postgresProxy = TcpProxy.to(infrastructure.postgres().port());
+				say("Instances 2.." + options.instances() + " reach PostgreSQL through a proxy on port "
+						+ postgresProxy.port());
+			}
 			if (!startServices() || !awaitServicesUp()) {
 				return 1;
 			}
@@ -154,7 +170,7 @@ public final class LocalRun {
 
 	private List<String> takenPorts() {
 		List<String> problems = new ArrayList<>();
-		options.ports().forEach((name, port) -> {
+		options.allPorts().forEach((name, port) -> {
 			if (!Ports.isFree(port)) {
 				problems.add("Port " + port + " (" + name
 						+ ") is already in use. Stop whatever listens there (see: ss -ltnp 'sport = :" + port
@@ -200,25 +216,35 @@ public final class LocalRun {
 	 */
 	private boolean startServices() throws IOException, InterruptedException {
 		List<ServiceDefinition> all = options.services();
-		services.add(startService(all.get(0)));
+		for (int instance = 1; instance <= instancesOf(all.get(0)); instance++) {
+			services.add(startService(all.get(0), instance));
+		}
 		if (!awaitServicesUp()) {
 			return false;
 		}
 		for (ServiceDefinition definition : all.subList(1, all.size())) {
-			services.add(startService(definition));
+			for (int instance = 1; instance <= instancesOf(definition); instance++) {
+				services.add(startService(definition, instance));
+			}
 		}
 		return true;
 	}
 
-	private ServiceProcess startService(ServiceDefinition definition) throws IOException {
-		int port = options.ports().get(definition.name());
+	private int instancesOf(ServiceDefinition definition) {
+		return options.instancedServices().contains(definition) ? options.instances() : 1;
+	}
+
+	private ServiceProcess startService(ServiceDefinition definition, int instance) throws IOException {
+		int port = options.ports().get(definition.name()) + ServiceProcess.INSTANCE_PORT_STEP * (instance - 1);
 		List<String> infrastructureArguments = new ArrayList<>(
 				List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaCluster().bootstrapServers()));
 		infrastructureArguments.addAll(ClusterArguments.of(infrastructure.kafkaCluster()));
 		if (definition.database() != null) {
+			String url = (instance == 1 || postgresProxy == null)
+					? infrastructure.postgres().jdbcUrl(definition.database())
+					: "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + definition.database();
 			infrastructureArguments
-				.addAll(List.of("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(definition.database()),
-						"--spring.datasource.username=" + PostgresServer.USER,
+				.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresServer.USER,
 						"--spring.datasource.password=" + PostgresServer.PASSWORD));
 		}
 		// Every service trusts the local identity provider's tokens, and only those.
@@ -233,10 +259,11 @@ public final class LocalRun {
 			secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
 			infrastructureArguments.addAll(ReconciliationArguments.of(infrastructure.postgres(), options.modules()));
 		}
-		say("Starting " + definition.name() + " on port " + port + " (log: "
-				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + definition.name()
+		String label = ServiceProcess.label(definition.name(), instance);
+		say("Starting " + label + " on port " + port + " (log: "
+				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + label
 				+ ".log) ...");
-		return ServiceProcess.start(definition, options.ports(), options.repositoryRoot(),
+		return ServiceProcess.start(definition, instance, options.ports(), options.repositoryRoot(),
 				options.workDirectory().resolve("logs"), infrastructureArguments, secrets);
 	}
 
@@ -257,30 +284,121 @@ public final class LocalRun {
 
 		@Override
 		public synchronized boolean stopService(String name) {
-			for (ServiceProcess service : services) {
-				if (service.definition().name().equals(name)) {
-					say("Control: stopping " + name);
-					service.requestStop();
-					service.awaitExit(Duration.ofSeconds(30));
+			List<ServiceProcess> instances = services.stream()
+				.filter((service) -> service.definition().name().equals(name))
+				.toList();
+			for (ServiceProcess service : instances) {
+				say("Control: stopping " + service.label());
+				service.requestStop();
+				service.awaitExit(Duration.ofSeconds(30));
+			}
+			return !instances.isEmpty();
+		}
+
+		@Override
+		public synchronized boolean startService(String name) throws IOException {
+			boolean known = false;
+			for (int i = 0; i < services.size(); i++) {
+				if (services.get(i).definition().name().equals(name)) {
+					known = true;
+					restartIfDead(i);
+				}
+			}
+			return known;
+		}
+
+		@Override
+		public synchronized boolean serviceInstance(String name, int instance, LocalControl.Action action)
+				throws IOException {
+			for (int i = 0; i < services.size(); i++) {
+				ServiceProcess service = services.get(i);
+				if (service.definition().name().equals(name) && service.instance() == instance) {
+					say("Control: " + action.name().toLowerCase(Locale.ROOT) + " " + service.label());
+					switch (action) {
+						case STOP -> {
+							service.requestStop();
+							service.awaitExit(Duration.ofSeconds(30));
+						}
+						case KILL -> service.kill();
+						case FREEZE -> Signals.freeze(service.pid());
+						case THAW -> Signals.thaw(service.pid());
+						case START -> restartIfDead(i);
+					}
 					return true;
 				}
 			}
 			return false;
 		}
 
-		@Override
-		public synchronized boolean startService(String name) throws IOException {
-			for (int i = 0; i < services.size(); i++) {
-				ServiceProcess service = services.get(i);
-				if (service.definition().name().equals(name)) {
-					if (!service.isAlive()) {
-						say("Control: starting " + name);
-						services.set(i, LocalRun.this.startService(service.definition()));
-					}
-					return true;
-				}
+		private void restartIfDead(int index) throws IOException {
+			ServiceProcess service = services.get(index);
+			if (!service.isAlive()) {
+				say("Control: starting " + service.label());
+				services.set(index, LocalRun.this.startService(service.definition(), service.instance()));
 			}
-			return false;
+		}
+
+		@Override
+		public boolean kafkaNode(int node, LocalControl.Action action) {
+			KafkaCluster cluster = infrastructure.kafkaCluster();
+			if (node < 1 || node > cluster.size()) {
+				return false;
+			}
+			KafkaBroker broker = cluster.node(node);
+			say("Control: " + action.name().toLowerCase(Locale.ROOT) + " Kafka node " + node);
+			switch (action) {
+				case STOP -> broker.stop();
+				case KILL -> broker.kill();
+				case FREEZE -> broker.pid().ifPresent(Signals::freeze);
+				case THAW -> broker.pid().ifPresent(Signals::thaw);
+				case START -> broker.start();
+			}
+			return true;
+		}
+
+		@Override
+		public void postgres(LocalControl.Action action) {
+			say("Control: " + action.name().toLowerCase(Locale.ROOT) + " PostgreSQL");
+			switch (action) {
+				case STOP -> infrastructure.postgres().stop();
+				case START -> infrastructure.postgres().start();
+				default -> throw new IllegalArgumentException("PostgreSQL can be stopped and started, not " + action);
+			}
+		}
+
+		@Override
+		public void network(boolean drop) {
+			TcpProxy proxy = postgresProxy;
+			if (proxy == null) {
+				throw new IllegalArgumentException("No proxy: start the run with --instances=2 or more");
+			}
+			say("Control: the further instances' connections to PostgreSQL " + (drop ? "drop every packet" : "heal"));
+			if (drop) {
+				proxy.drop();
+			}
+			else {
+				proxy.heal();
+			}
+		}
+
+		@Override
+		public String processes() {
+			StringBuilder text = new StringBuilder();
+			for (ServiceProcess service : services) {
+				text.append(service.label())
+					.append(' ')
+					.append(service.isAlive() ? Long.toString(service.pid()) : "-")
+					.append('\n');
+			}
+			for (KafkaBroker broker : infrastructure.kafkaCluster().nodes()) {
+				text.append("kafka-")
+					.append(broker.nodeId())
+					.append(' ')
+					.append(broker.pid().isPresent() ? Long.toString(broker.pid().getAsLong()) : "-")
+					.append('\n');
+			}
+			text.append("postgres ").append(infrastructure.postgres().isRunning() ? "running" : "-");
+			return text.toString();
 		}
 
 	}
@@ -321,7 +439,7 @@ public final class LocalRun {
 			.append(String.format("%.1f", startup.toMillis() / 1000.0))
 			.append(" s)\n\n");
 		for (ServiceProcess service : services) {
-			text.append(String.format("  %-26s %s%n", service.definition().name(), service.baseUrl()));
+			text.append(String.format("  %-26s %s%n", service.label(), service.baseUrl()));
 			for (String link : service.definition().links()) {
 				text.append(String.format("  %-26s %s%s%n", "", service.baseUrl(), link.replace("/ (", "/   (")));
 			}
@@ -390,6 +508,15 @@ public final class LocalRun {
 		if (runningControl != null) {
 			runningControl.close();
 		}
+		// A frozen service would ignore its SIGTERM until the 30 s below run out.
+		services.stream().filter(ServiceProcess::isAlive).forEach((service) -> {
+			try {
+				Signals.thaw(service.pid());
+			}
+			catch (IllegalStateException ex) {
+				// gone in between
+			}
+		});
 		services.forEach(ServiceProcess::requestStop);
 		for (ServiceProcess service : services) {
 			service.awaitExit(Duration.ofSeconds(30));
@@ -403,8 +530,13 @@ public final class LocalRun {
 		if (runningMail != null) {
 			runningMail.close();
 		}
+		TcpProxy proxy = postgresProxy;
+		if (proxy != null) {
+			proxy.close();
+		}
 		LocalInfrastructure running = infrastructure;
 		if (running != null) {
+			running.kafkaCluster().nodes().forEach((broker) -> broker.pid().ifPresent(Signals::thaw));
 			running.close();
 			say("Stopped Kafka and PostgreSQL");
 		}

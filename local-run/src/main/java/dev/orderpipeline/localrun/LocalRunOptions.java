@@ -13,8 +13,8 @@ import dev.orderpipeline.infra.services.ServiceModules;
  * {@code --<name>-port=N}, which is what the message about a taken port suggests.
  */
 record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
-		int controlPort, int kafkaBrokers, boolean checkOnly, Duration startupTimeout, ServiceModules modules,
-		List<ServiceDefinition> services) {
+		int controlPort, int kafkaBrokers, int instances, boolean checkOnly, Duration startupTimeout,
+		ServiceModules modules, List<ServiceDefinition> services) {
 
 	/**
 	 * Enough for five services on two busy cores; more services or slower machines raise
@@ -42,6 +42,28 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		return defaultPorts(ServiceDefinition.discovered());
 	}
 
+	/**
+	 * Every port the run listens on: the named ones and those of the further instances
+	 * ({@link ServiceProcess#INSTANCE_PORT_STEP}).
+	 */
+	Map<String, Integer> allPorts() {
+		Map<String, Integer> all = new LinkedHashMap<>(ports);
+		for (ServiceDefinition service : instancedServices()) {
+			for (int instance = 2; instance <= instances; instance++) {
+				all.put(ServiceProcess.label(service.name(), instance),
+						ports.get(service.name()) + ServiceProcess.INSTANCE_PORT_STEP * (instance - 1));
+			}
+		}
+		return all;
+	}
+
+	/** The services {@code --instances} multiplies: all but the monitor. */
+	List<ServiceDefinition> instancedServices() {
+		return services.stream()
+			.filter((service) -> !service.name().equals(ServiceDefinition.PIPELINE_MONITOR))
+			.toList();
+	}
+
 	/** Each service's port is the {@code server.port} of its application.yml. */
 	static Map<String, Integer> defaultPorts(List<ServiceDefinition> services) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
@@ -66,6 +88,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		Map<String, Integer> ports = defaultPorts(services);
 		int controlPort = 0;
 		int kafkaBrokers = 1;
+		int instances = 1;
 		boolean checkOnly = false;
 		Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 		for (String arg : args) {
@@ -95,6 +118,12 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 					throw new IllegalArgumentException("--kafka-brokers is 1 or 3, not " + kafkaBrokers);
 				}
 			}
+			else if (arg.startsWith("--instances=")) {
+				instances = Integer.parseInt(arg.substring("--instances=".length()));
+				if (instances < 1 || instances > 3) {
+					throw new IllegalArgumentException("--instances is 1, 2 or 3, not " + instances);
+				}
+			}
 			else if (arg.startsWith("--control-port=")) {
 				controlPort = Integer.parseInt(arg.substring("--control-port=".length()));
 			}
@@ -113,7 +142,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 			}
 		}
 		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort,
-				kafkaBrokers, checkOnly, startupTimeout, modules, services);
+				kafkaBrokers, instances, checkOnly, startupTimeout, modules, services);
 	}
 
 	static String usage(List<ServiceDefinition> services) {
@@ -126,11 +155,17 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				                 kafka and kafka-controller ports + 2(i-1)); order-events then has
 				                 replication factor 3 and min.insync.replicas=2. Use with --fresh
 				                 when switching: the data of one layout does not fit the other
+				  --instances=N  (fault suite) run N instances (1-3) of order-service and of every consumer
+				                 service; instance i listens on its port + 100(i-1), reaches PostgreSQL
+				                 through a proxy the control endpoint can make drop packets (i > 1)
 				  --check        only check that no local run holds the data directory and every port
 				                 is free (run-local.sh does this before it builds), then exit
 				  --startup-timeout=SECONDS  how long every service may take to be UP (default 240)
-				  --control-port=N  (benchmarks) POST /kafka/stop|start, /services/<name>/stop|start
-				                 on 127.0.0.1:N; off unless given
+				  --control-port=N  (benchmarks, fault suite) POST /kafka/stop|start,
+				                 /services/<name>/stop|start, and per instance and node
+				                 /services/<name>/<i>/<action>, /kafka/<node>/<action> (action: stop,
+				                 start, kill, freeze, thaw), /postgres/stop|start, /network/drop|heal,
+				                 GET /processes; on 127.0.0.1:N; off unless given
 				Ports (default; a service's is the server.port of its application.yml):
 				""");
 		defaultPorts(services)

@@ -23,7 +23,15 @@ final class ServiceProcess {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+	/**
+	 * Instance {@code i} of a service listens on its port + (i - 1) times this, so a
+	 * second instance of every service finds a free port beside the first's.
+	 */
+	static final int INSTANCE_PORT_STEP = 100;
+
 	private final ServiceDefinition definition;
+
+	private final int instance;
 
 	private final int port;
 
@@ -31,8 +39,9 @@ final class ServiceProcess {
 
 	private final Process process;
 
-	private ServiceProcess(ServiceDefinition definition, int port, Path logFile, Process process) {
+	private ServiceProcess(ServiceDefinition definition, int instance, int port, Path logFile, Process process) {
 		this.definition = definition;
+		this.instance = instance;
 		this.port = port;
 		this.logFile = logFile;
 		this.process = process;
@@ -40,9 +49,18 @@ final class ServiceProcess {
 
 	static ServiceProcess start(ServiceDefinition definition, Map<String, Integer> ports, Path repositoryRoot,
 			Path logDirectory, List<String> infrastructureArguments, Map<String, String> secrets) throws IOException {
-		int port = ports.get(definition.name());
+		return start(definition, 1, ports, repositoryRoot, logDirectory, infrastructureArguments, secrets);
+	}
+
+	/**
+	 * Instance {@code instance} (from 1) of the service; see {@link #INSTANCE_PORT_STEP}.
+	 */
+	static ServiceProcess start(ServiceDefinition definition, int instance, Map<String, Integer> ports,
+			Path repositoryRoot, Path logDirectory, List<String> infrastructureArguments, Map<String, String> secrets)
+			throws IOException {
+		int port = ports.get(definition.name()) + INSTANCE_PORT_STEP * (instance - 1);
 		Path jar = executableJar(repositoryRoot.resolve(definition.name()).resolve("target"));
-		Path logFile = logDirectory.resolve(definition.name() + ".log");
+		Path logFile = logDirectory.resolve(label(definition.name(), instance) + ".log");
 		List<String> command = new ArrayList<>(niceCommand(definition.priority()));
 		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m",
 				"-Xmx768m", "-jar", jar.toString(), "--server.port=" + port,
@@ -55,7 +73,12 @@ final class ServiceProcess {
 		// Secrets go in the environment: a command line is visible to every user in ps.
 		builder.environment().putAll(secrets);
 		Process process = builder.start();
-		return new ServiceProcess(definition, port, logFile, process);
+		return new ServiceProcess(definition, instance, port, logFile, process);
+	}
+
+	/** {@code name} for the first instance, {@code name-2} for the second and so on. */
+	static String label(String name, int instance) {
+		return (instance == 1) ? name : name + "-" + instance;
 	}
 
 	/**
@@ -91,6 +114,14 @@ final class ServiceProcess {
 
 	ServiceDefinition definition() {
 		return definition;
+	}
+
+	int instance() {
+		return instance;
+	}
+
+	String label() {
+		return label(definition.name(), instance);
 	}
 
 	int port() {
@@ -132,6 +163,17 @@ final class ServiceProcess {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return "interrupted";
+		}
+	}
+
+	/** SIGKILL: the service dies at once, mid-request and mid-batch. */
+	void kill() {
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

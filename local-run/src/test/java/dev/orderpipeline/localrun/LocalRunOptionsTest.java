@@ -29,4 +29,23 @@ class LocalRunOptionsTest {
 		assertThat(LocalRunOptions.parse(new String[0]).checkOnly()).isFalse();
 	}
 
+	@Test
+	void furtherInstancesOfEveryServiceButTheMonitorListenBesideTheFirst() {
+		LocalRunOptions options = LocalRunOptions.parse(new String[] { "--instances=2", "--order-service-port=9080" });
+
+		assertThat(options.instances()).isEqualTo(2);
+		assertThat(options.allPorts()).containsEntry("order-service", 9080)
+			.containsEntry("order-service-2", 9180)
+			.containsEntry("notification-service-2", options.ports().get("notification-service") + 100)
+			.doesNotContainKey("pipeline-monitor-2");
+		assertThat(LocalRunOptions.parse(new String[0]).allPorts())
+			.isEqualTo(LocalRunOptions.parse(new String[0]).ports());
+	}
+
+	@Test
+	void moreThanThreeInstancesAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalRunOptions.parse(new String[] { "--instances=4" }))
+			.withMessageContaining("--instances");
+	}
+
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.orderpipeline.infra.KafkaBrokerMain;
 import dev.orderpipeline.infra.Ports;
+import dev.orderpipeline.infra.faults.TcpProxy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;

@@ -29,6 +29,7 @@ import dev.orderpipeline.checker.InvariantChecker;
 import dev.orderpipeline.checker.InvariantReport;
 import dev.orderpipeline.checker.ReportText;
 import dev.orderpipeline.events.EventTopics;
+import dev.orderpipeline.infra.faults.TcpProxy;
 import dev.orderpipeline.orders.OrderApi;
 import dev.orderpipeline.testing.KafkaBrokerControl;
 import dev.orderpipeline.testing.WithRealInfrastructure;

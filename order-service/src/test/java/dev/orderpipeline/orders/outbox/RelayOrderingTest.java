@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.orderpipeline.events.EventTopics;
+import dev.orderpipeline.infra.faults.TcpProxy;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import java.util.concurrent.TimeUnit;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.orderpipeline.infra.faults.TcpProxy;
 import dev.orderpipeline.testing.WithRealInfrastructure;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

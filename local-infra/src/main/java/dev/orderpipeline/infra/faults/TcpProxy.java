@@ -1,4 +1,4 @@
-package dev.orderpipeline.orders.outbox;
+package dev.orderpipeline.infra.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy for fault tests. It forwards bytes both ways until told to
- * {@link #drop()}: from then on it keeps every connection open and accepts new ones, but
- * silently discards whatever arrives in either direction, closes included, as a network
- * that loses packets without a reset would. {@link #heal()} forwards again on new
- * connections; the connections that lost bytes are closed then, since their streams no
- * longer make sense to either side.
+ * A loopback TCP proxy for fault tests and the fault suite (a connection that loses
+ * packets, on loopback only). It forwards bytes both ways until told to {@link #drop()}:
+ * from then on it keeps every connection open and accepts new ones, but silently discards
+ * whatever arrives in either direction, closes included, as a network that loses packets
+ * without a reset would. {@link #heal()} forwards again on new connections; the
+ * connections that lost bytes are closed then, since their streams no longer make sense
+ * to either side.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
 	private final ServerSocket server;
 
@@ -37,7 +38,7 @@ final class TcpProxy implements AutoCloseable {
 	}
 
 	/** Listens on a free loopback port and forwards to the given loopback port. */
-	static TcpProxy to(int targetPort) {
+	public static TcpProxy to(int targetPort) {
 		try {
 			ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 			TcpProxy proxy = new TcpProxy(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
@@ -51,17 +52,17 @@ final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getLocalPort();
 	}
 
 	/** From now on every byte in either direction is lost, and nobody is told. */
-	void drop() {
+	public void drop() {
 		this.dropping = true;
 	}
 
 	/** Forwards again; connections that lost bytes are closed. */
-	void heal() {
+	public void heal() {
 		this.dropping = false;
 		for (Link link : this.links) {
 			if (link.damaged) {
