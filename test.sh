@@ -4,7 +4,7 @@
 # (chromium for the status page's browser test, promtool for the alert rules, docker-compose
 # to validate docker-compose.yml, jq for Keycloak's realm file, pgbench for the benchmark's
 # baseline), then runs the Java build with all its tests, which start their own PostgreSQL
-# and Kafka broker, and the benchmark's smoke run.
+# and Kafka broker, the benchmark's smoke run and the fault suite's short mode.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -47,3 +47,7 @@ templates/self-test.sh
 # The benchmark's smoke run: every scenario and baseline for seconds, against a local stack it
 # starts itself (default ports, fresh data in benchmarks/target/stack), so the tool keeps working.
 ./bench.sh all --smoke --no-build
+
+# The fault suite's short mode: 3 rounds of random faults against a stack with two instances
+# of every service and three brokers, every invariant checked after each round.
+./fault-suite.sh --short --no-build

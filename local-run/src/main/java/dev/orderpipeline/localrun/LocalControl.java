@@ -24,7 +24,9 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code POST /postgres/stop}, {@code POST /postgres/start};</li>
  * <li>{@code POST /network/drop}, {@code POST /network/heal}: the connections of the
  * further instances to PostgreSQL lose every packet, silently, or work again;</li>
- * <li>{@code GET /processes}: a line per process, {@code <label> <pid>|- }.</li>
+ * <li>{@code GET /processes}: a line per process, {@code <label> <pid>|- <port>}
+ * (PostgreSQL, the mail server's web port and the identity provider say {@code running}
+ * for a pid).</li>
  * </ul>
  */
 final class LocalControl implements AutoCloseable {

@@ -52,6 +52,14 @@ final class LocalMailServer implements AutoCloseable {
 			if (path.equals("/")) {
 				respond(exchange, 200, "text/html", listPage(messages));
 			}
+			else if (path.equals("/message-ids")) {
+				// For the fault suite: did every email reach the server exactly once?
+				StringBuilder ids = new StringBuilder();
+				for (MimeMessage message : messages) {
+					ids.append(message.getMessageID()).append('\n');
+				}
+				respond(exchange, 200, "text/plain", ids.toString());
+			}
 			else if (path.matches("/messages/\\d+(/html)?")) {
 				int index = Integer.parseInt(path.split("/")[2]);
 				if (index >= messages.size()) {

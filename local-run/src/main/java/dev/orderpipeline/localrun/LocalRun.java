@@ -259,6 +259,7 @@ public final class LocalRun {
 			secrets.put("PIPELINE_MONITOR_SCRAPEAUTH_CLIENTSECRET", monitorClient.clientSecret());
 			infrastructureArguments.addAll(ReconciliationArguments.of(infrastructure.postgres(), options.modules()));
 		}
+		infrastructureArguments.addAll(options.serviceArguments().getOrDefault(definition.name(), List.of()));
 		String label = ServiceProcess.label(definition.name(), instance);
 		say("Starting " + label + " on port " + port + " (log: "
 				+ options.workDirectory().relativize(options.workDirectory().resolve("logs")) + "/" + label
@@ -388,6 +389,8 @@ public final class LocalRun {
 				text.append(service.label())
 					.append(' ')
 					.append(service.isAlive() ? Long.toString(service.pid()) : "-")
+					.append(' ')
+					.append(service.port())
 					.append('\n');
 			}
 			for (KafkaBroker broker : infrastructure.kafkaCluster().nodes()) {
@@ -395,9 +398,20 @@ public final class LocalRun {
 					.append(broker.nodeId())
 					.append(' ')
 					.append(broker.pid().isPresent() ? Long.toString(broker.pid().getAsLong()) : "-")
+					.append(' ')
+					.append(broker.port())
 					.append('\n');
 			}
-			text.append("postgres ").append(infrastructure.postgres().isRunning() ? "running" : "-");
+			text.append("postgres ")
+				.append(infrastructure.postgres().isRunning() ? "running" : "-")
+				.append(' ')
+				.append(infrastructure.postgres().port())
+				.append('\n')
+				.append("smtp running ")
+				.append(options.ports().get(LocalRunOptions.MAIL_UI))
+				.append('\n')
+				.append("auth running ")
+				.append(identityProvider.port());
 			return text.toString();
 		}
 
@@ -410,11 +424,11 @@ public final class LocalRun {
 			Map<String, String> states = new LinkedHashMap<>();
 			for (ServiceProcess service : services) {
 				if (!service.isAlive()) {
-					System.err.println(service.definition().name() + " exited with code " + service.exitCode()
+					System.err.println(service.label() + " exited with code " + service.exitCode()
 							+ " while starting. Last lines of " + service.logFile() + ":\n" + service.tailOfLog(40));
 					return false;
 				}
-				states.put(service.definition().name(), service.health());
+				states.put(service.label(), service.health());
 			}
 			if (!states.equals(lastReported)) {
 				say("Health: " + states);
@@ -494,8 +508,8 @@ public final class LocalRun {
 			for (ServiceProcess service : services) {
 				if (!service.isAlive() && !reported.contains(service) && !stopping) {
 					reported.add(service);
-					System.err.println(service.definition().name() + " exited with code " + service.exitCode()
-							+ "; see " + service.logFile());
+					System.err.println(
+							service.label() + " exited with code " + service.exitCode() + "; see " + service.logFile());
 				}
 			}
 		}
@@ -520,7 +534,7 @@ public final class LocalRun {
 		services.forEach(ServiceProcess::requestStop);
 		for (ServiceProcess service : services) {
 			service.awaitExit(Duration.ofSeconds(30));
-			say("Stopped " + service.definition().name());
+			say("Stopped " + service.label());
 		}
 		LocalIdentityProvider runningIdentityProvider = identityProvider;
 		if (runningIdentityProvider != null) {

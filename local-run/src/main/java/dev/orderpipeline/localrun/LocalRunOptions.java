@@ -2,6 +2,7 @@ package dev.orderpipeline.localrun;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import dev.orderpipeline.infra.services.ServiceModules;
  */
 record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, Map<String, Integer> ports,
 		int controlPort, int kafkaBrokers, int instances, boolean checkOnly, Duration startupTimeout,
-		ServiceModules modules, List<ServiceDefinition> services) {
+		ServiceModules modules, List<ServiceDefinition> services, Map<String, List<String>> serviceArguments) {
 
 	/**
 	 * Enough for five services on two busy cores; more services or slower machines raise
@@ -89,6 +90,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 		int controlPort = 0;
 		int kafkaBrokers = 1;
 		int instances = 1;
+		Map<String, List<String>> serviceArguments = new LinkedHashMap<>();
 		boolean checkOnly = false;
 		Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 		for (String arg : args) {
@@ -124,6 +126,16 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 					throw new IllegalArgumentException("--instances is 1, 2 or 3, not " + instances);
 				}
 			}
+			else if (arg.startsWith("--service-arg=")) {
+				String value = arg.substring("--service-arg=".length());
+				int colon = value.indexOf(':');
+				String name = (colon > 0) ? value.substring(0, colon) : "";
+				if (services.stream().noneMatch((service) -> service.name().equals(name))) {
+					throw new IllegalArgumentException("--service-arg is <service>:<argument>, for one of "
+							+ services.stream().map(ServiceDefinition::name).toList() + "; not " + value);
+				}
+				serviceArguments.computeIfAbsent(name, (n) -> new ArrayList<>()).add(value.substring(colon + 1));
+			}
 			else if (arg.startsWith("--control-port=")) {
 				controlPort = Integer.parseInt(arg.substring("--control-port=".length()));
 			}
@@ -142,7 +154,7 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 			}
 		}
 		return new LocalRunOptions(work != null ? work : root.resolve(".local-run"), root, fresh, ports, controlPort,
-				kafkaBrokers, instances, checkOnly, startupTimeout, modules, services);
+				kafkaBrokers, instances, checkOnly, startupTimeout, modules, services, serviceArguments);
 	}
 
 	static String usage(List<ServiceDefinition> services) {
@@ -158,6 +170,8 @@ record LocalRunOptions(Path workDirectory, Path repositoryRoot, boolean fresh, M
 				  --instances=N  (fault suite) run N instances (1-3) of order-service and of every consumer
 				                 service; instance i listens on its port + 100(i-1), reaches PostgreSQL
 				                 through a proxy the control endpoint can make drop packets (i > 1)
+				  --service-arg=<service>:<argument>  one more command-line argument for every instance
+				                 of a service, e.g. notification-service:--notifications.lease=90s
 				  --check        only check that no local run holds the data directory and every port
 				                 is free (run-local.sh does this before it builds), then exit
 				  --startup-timeout=SECONDS  how long every service may take to be UP (default 240)

@@ -48,4 +48,16 @@ class LocalRunOptionsTest {
 			.withMessageContaining("--instances");
 	}
 
+	@Test
+	void aServiceArgumentGoesToThatServiceOnly() {
+		LocalRunOptions options = LocalRunOptions
+			.parse(new String[] { "--service-arg=notification-service:--notifications.lease=90s" });
+
+		assertThat(options.serviceArguments()).containsOnlyKeys("notification-service")
+			.containsEntry("notification-service", java.util.List.of("--notifications.lease=90s"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LocalRunOptions.parse(new String[] { "--service-arg=no-such-service:--x=1" }))
+			.withMessageContaining("--service-arg");
+	}
+
 }
