@@ -81,6 +81,7 @@ public final class FaultSuite {
 		List<List<FaultKind>> plan = FaultPlan.deal(options.rounds(), random);
 		List<RoundResult> results = new ArrayList<>();
 		InvariantChecker checker = new InvariantChecker(sources(postgres, bootstrap));
+		int resent = 0;
 		try (OutsideProducer outside = new OutsideProducer(bootstrap);
 				Recovery recovery = new Recovery(control, client, dataSource(postgres, "orders"),
 						List.of("notification-service", "analytics-service", "search-projection-service"), checker,
@@ -98,11 +99,13 @@ public final class FaultSuite {
 					result.unexpected().forEach((answer) -> say("  unexpected: " + answer));
 					System.out.print(ReportText.format(result.report()));
 				}
-				SuiteReport.write(options.reportDirectory(), SuiteReport.markdown(options, stack, started, results));
+				SuiteReport.write(options.reportDirectory(),
+						SuiteReport.markdown(options, stack, started, results, recovery.lastMail().resent()));
 			}
+			resent = recovery.lastMail().resent();
 		}
 		Path report = SuiteReport.write(options.reportDirectory(),
-				SuiteReport.markdown(options, stack, started, results));
+				SuiteReport.markdown(options, stack, started, results, resent));
 		long violations = results.stream().mapToLong(RoundResult::violations).sum();
 		say(results.size() + " rounds, " + violations + " violation(s); report: " + report + " (seed " + options.seed()
 				+ ")");

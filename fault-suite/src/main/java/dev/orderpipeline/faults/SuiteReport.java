@@ -23,7 +23,8 @@ final class SuiteReport {
 	private SuiteReport() {
 	}
 
-	static String markdown(SuiteOptions options, String stack, Instant started, List<RoundResult> rounds) {
+	static String markdown(SuiteOptions options, String stack, Instant started, List<RoundResult> rounds,
+			int resentEmails) {
 		StringBuilder text = new StringBuilder();
 		long violations = rounds.stream().mapToLong(RoundResult::violations).sum();
 		text.append("# Fault suite: ")
@@ -96,6 +97,10 @@ final class SuiteReport {
 		text.append("| every answer a success or a stated refusal | | | ")
 			.append(rounds.stream().mapToLong((round) -> round.unexpected().size()).sum())
 			.append(" |\n");
+		text.append("\nEmails the mail server received again under the same Message-ID (accepted, then SENT not ")
+			.append("written: the SMTP hand-off's at-least-once window, which a receiver closes by the Message-ID): ")
+			.append(resentEmails)
+			.append(".\n\n");
 		text.append("| recovered within the limit | | | ")
 			.append(rounds.stream().filter((round) -> !round.settled()).count())
 			.append(" |\n");

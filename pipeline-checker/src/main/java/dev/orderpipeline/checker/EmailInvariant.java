@@ -18,7 +18,8 @@ import java.util.UUID;
  * Exactly one email per event that calls for one: a confirmation for every placement and
  * a cancellation email for every cancellation, each sent to the order's customer, under
  * the event's id; none for an order that does not exist. With a mail log, each sent email
- * reached the mail server exactly once.
+ * reached the mail server (again, under the same Message-ID, if SENT could not be written
+ * after the server accepted it).
  */
 final class EmailInvariant {
 
@@ -62,7 +63,7 @@ final class EmailInvariant {
 		Tally tally = new Tally(name(context.group()),
 				"A confirmation for every placement and a cancellation email"
 						+ " for every cancellation, sent once to the order's customer"
-						+ ((mail != null) ? " and received once by the mail server" : "") + "; none without an order.",
+						+ ((mail != null) ? " and received by the mail server" : "") + "; none without an order.",
 				context.listLimit());
 		Map<UUID, List<Row>> byOrder = new HashMap<>();
 		for (Row row : (List<Row>) context.store().effects()) {
@@ -126,9 +127,12 @@ final class EmailInvariant {
 		else if (eventId != null && !eventId.equals(row.eventId())) {
 			problem = kind + " answers event " + row.eventId() + ", but the order's event is " + eventId;
 		}
-		else if (mail != null && mail.copies(row.eventId()) != 1) {
-			problem = kind + " (event " + row.eventId() + ") reached the mail server " + mail.copies(row.eventId())
-					+ " times";
+		// More than one copy is the documented at-least-once window of the SMTP hand-off
+		// (accepted, then SENT not written: a crash or the database gone): the copies
+		// carry
+		// the same Message-ID, so a receiver drops them; MailLog#resent() counts them.
+		else if (mail != null && mail.copies(row.eventId()) == 0) {
+			problem = kind + " (event " + row.eventId() + ") is SENT but never reached the mail server";
 		}
 		tally.check(problem == null, id, problem);
 	}

@@ -31,6 +31,14 @@ public record MailLog(Map<String, Integer> messagesPerEventId) {
 		return PublishedRecord.canonicalId(local);
 	}
 
+	/**
+	 * Messages received more than once under the same Message-ID: the at-least-once
+	 * window of the SMTP hand-off, counted rather than judged.
+	 */
+	public int resent() {
+		return this.messagesPerEventId.values().stream().mapToInt((copies) -> Math.max(0, copies - 1)).sum();
+	}
+
 	int copies(String eventId) {
 		return this.messagesPerEventId.getOrDefault(eventId, 0);
 	}

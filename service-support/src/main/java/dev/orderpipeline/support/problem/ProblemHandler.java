@@ -86,12 +86,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			// Spring Security's filters answer these with their own problems (401, 403).
 			throw ex;
 		}
-		if (UnreadableBody.findCause(ex, SQLTransientConnectionException.class) != null) {
+		if (lostTheDatabase(ex)) {
 			return databaseUnavailable(ex, request);
 		}
 		logger.error("Unexpected failure", ex);
 		return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"The request could not be processed."), request);
+	}
+
+	/**
+	 * A connection that failed somewhere in the cause chain: the pool timed out, or a
+	 * connection exception (SQLSTATE class 08). A transaction whose connection died
+	 * mid-way (the database stopped, a network that dropped packets healed) surfaces as a
+	 * {@code TransactionSystemException} from the failed rollback, with the I/O error
+	 * below it; like any unreachable database that is a 503 the client may retry.
+	 */
+	private static boolean lostTheDatabase(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException
+					|| (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+							&& sql.getSQLState().startsWith("08"))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	@Override

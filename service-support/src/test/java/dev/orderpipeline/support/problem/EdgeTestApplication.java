@@ -70,6 +70,17 @@ class EdgeTestApplication {
 			return Map.of("answer", this.jdbc.queryForObject("select 42", Integer.class));
 		}
 
+		/**
+		 * What the transaction manager throws when the connection died mid-transaction
+		 * (the database stopped, a network that drops packets healed): its rollback fails
+		 * on the dead connection.
+		 */
+		@GetMapping("/edge/rollback-lost")
+		Map<String, Object> rollbackLost() {
+			throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+					new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+		}
+
 		@GetMapping("/edge/failure")
 		Map<String, Object> failure() {
 			throw new IllegalStateException("secret internals at jdbc:postgresql://db.internal");

@@ -85,6 +85,15 @@ class HttpEdgeTest {
 	}
 
 	@Test
+	void aTransactionWhoseConnectionDiedIs503WithRetryAfterNot500() throws Exception {
+		HttpResponse<String> response = get("/edge/rollback-lost");
+
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+		assertThat(response.body()).doesNotContain("jdbc", "backend", "Exception");
+	}
+
+	@Test
 	void anUnreachableDatabaseIs503WithRetryAfter() throws Exception {
 		assertThat(get("/edge/database").statusCode()).isEqualTo(200);
 		stopPostgres();
