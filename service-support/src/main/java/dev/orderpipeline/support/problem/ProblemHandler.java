@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -99,13 +100,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 * connection exception (SQLSTATE class 08). A transaction whose connection died
 	 * mid-way (the database stopped, a network that dropped packets healed) surfaces as a
 	 * {@code TransactionSystemException} from the failed rollback, with the I/O error
-	 * below it; like any unreachable database that is a 503 the client may retry.
+	 * below it or as its application exception; like any unreachable database that is a
+	 * 503 the client may retry.
 	 */
 	private static boolean lostTheDatabase(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException
 					|| (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
 							&& sql.getSQLState().startsWith("08"))) {
+				return true;
+			}
+			// The pool closes a connection that failed ("Connection is closed", no
+			// SQLSTATE), so the rollback's own error says little: what made the
+			// transaction roll back is kept as its application exception.
+			if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
+					&& lostTheDatabase(failed.getApplicationException())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -1,5 +1,6 @@
 package dev.orderpipeline.support.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,11 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,8 +80,22 @@ class EdgeTestApplication {
 		 */
 		@GetMapping("/edge/rollback-lost")
 		Map<String, Object> rollbackLost() {
-			throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
-					new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+			throw new TransactionSystemException("JDBC rollback failed",
+					new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+		}
+
+		/**
+		 * The same as the pool reports it: the dead connection was closed, so the
+		 * rollback fails with "Connection is closed"; the I/O error that started it is
+		 * the application exception.
+		 */
+		@GetMapping("/edge/rollback-on-closed")
+		Map<String, Object> rollbackOnClosed() {
+			TransactionSystemException failed = new TransactionSystemException("JDBC rollback failed",
+					new SQLException("Connection is closed"));
+			failed.initApplicationException(new DataAccessResourceFailureException(
+					"PreparedStatementCallback; An I/O error occurred while sending to the backend."));
+			throw failed;
 		}
 
 		@GetMapping("/edge/failure")

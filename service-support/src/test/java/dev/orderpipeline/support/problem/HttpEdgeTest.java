@@ -94,6 +94,14 @@ class HttpEdgeTest {
 	}
 
 	@Test
+	void aRollbackOnAConnectionThePoolClosedIs503WhenTheDatabaseWasLost() throws Exception {
+		HttpResponse<String> response = get("/edge/rollback-on-closed");
+
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.body()).doesNotContain("backend", "Connection is closed");
+	}
+
+	@Test
 	void anUnreachableDatabaseIs503WithRetryAfter() throws Exception {
 		assertThat(get("/edge/database").statusCode()).isEqualTo(200);
 		stopPostgres();
