@@ -127,10 +127,10 @@ final class EmailInvariant {
 		else if (eventId != null && !eventId.equals(row.eventId())) {
 			problem = kind + " answers event " + row.eventId() + ", but the order's event is " + eventId;
 		}
-		// More than one copy is the documented at-least-once window of the SMTP hand-off
-		// (accepted, then SENT not written: a crash or the database gone): the copies
-		// carry
-		// the same Message-ID, so a receiver drops them; MailLog#resent() counts them.
+		// More than one copy is the documented at-least-once window of the SMTP
+		// hand-off (accepted, then SENT not written: a crash or the database gone): the
+		// copies carry the same Message-ID, so a receiver drops them; MailLog#resent()
+		// counts them.
 		else if (mail != null && mail.copies(row.eventId()) == 0) {
 			problem = kind + " (event " + row.eventId() + ") is SENT but never reached the mail server";
 		}

@@ -262,8 +262,7 @@ class InvariantCheckerTest {
 		StoreDatabases.execute(this.pipeline.consumers.get(NOTIFICATION),
 				"update notification set status = 'FAILED' where order_id = ?", failed.id());
 		// received: SENT but not at the mail server; resent: at the mail server twice
-		// under
-		// one Message-ID (the SMTP hand-off's at-least-once window), which is no
+		// under one Message-ID (the SMTP hand-off's at-least-once window), which is no
 		// violation.
 		MailLog mail = new MailLog(Map.of(resent.placementId().toString(), 2));
 
