@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +37,8 @@ final class OutsideProducer implements AutoCloseable {
 
 	static final String TOPIC = "order-events";
 
+	private static final Duration AWAIT_RECORDS = Duration.ofSeconds(60);
+
 	private final String bootstrapServers;
 
 	private final KafkaProducer<byte[], byte[]> producer;
@@ -51,7 +55,8 @@ final class OutsideProducer implements AutoCloseable {
 	 * @return how many records went out
 	 */
 	int duplicates(Random random, int count) {
-		List<ConsumerRecord<byte[], byte[]>> recent = new ArrayList<>(recentRecords(60));
+		List<ConsumerRecord<byte[], byte[]>> recent = new ArrayList<>(
+				awaitRecords(60, (records) -> !records.isEmpty()));
 		Collections.shuffle(recent, random);
 		List<ConsumerRecord<byte[], byte[]>> chosen = recent.subList(0, Math.min(count, recent.size()));
 		chosen.forEach(this::publishAgain);
@@ -64,7 +69,7 @@ final class OutsideProducer implements AutoCloseable {
 	 */
 	int reordered(Random random, int orders) {
 		Map<String, List<ConsumerRecord<byte[], byte[]>>> byOrder = new LinkedHashMap<>();
-		for (ConsumerRecord<byte[], byte[]> record : recentRecords(200)) {
+		for (ConsumerRecord<byte[], byte[]> record : awaitRecords(200, OutsideProducer::hasAnOrderWithSeveral)) {
 			if (record.key() != null) {
 				byOrder.computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), (k) -> new ArrayList<>())
 					.add(record);
@@ -143,6 +148,36 @@ final class OutsideProducer implements AutoCloseable {
 	}
 
 	/** The last {@code perPartition} committed records of every partition. */
+	/**
+	 * The recent records once they hold what the fault needs. Early in a run (the first
+	 * round on a fresh stack) the relay may not have published anything yet; a fault that
+	 * found nothing to publish again would count as played without being played.
+	 */
+	private List<ConsumerRecord<byte[], byte[]>> awaitRecords(int perPartition,
+			Predicate<List<ConsumerRecord<byte[], byte[]>>> enough) {
+		Instant deadline = Instant.now().plus(AWAIT_RECORDS);
+		List<ConsumerRecord<byte[], byte[]>> records = recentRecords(perPartition);
+		while (!enough.test(records) && Instant.now().isBefore(deadline)) {
+			FaultInjector.sleep(Duration.ofSeconds(2));
+			records = recentRecords(perPartition);
+		}
+		if (!enough.test(records)) {
+			throw new IllegalStateException("order-events had no records to publish again within " + AWAIT_RECORDS);
+		}
+		return records;
+	}
+
+	private static boolean hasAnOrderWithSeveral(List<ConsumerRecord<byte[], byte[]>> records) {
+		Map<String, Integer> perOrder = new HashMap<>();
+		for (ConsumerRecord<byte[], byte[]> record : records) {
+			if (record.key() != null
+					&& perOrder.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum) > 1) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private List<ConsumerRecord<byte[], byte[]>> recentRecords(int perPartition) {
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
