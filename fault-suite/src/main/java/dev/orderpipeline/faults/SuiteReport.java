@@ -97,13 +97,13 @@ final class SuiteReport {
 		text.append("| every answer a success or a stated refusal | | | ")
 			.append(rounds.stream().mapToLong((round) -> round.unexpected().size()).sum())
 			.append(" |\n");
+		text.append("| every round recovered within the settle limit | | | ")
+			.append(rounds.stream().filter((round) -> !round.settled()).count())
+			.append(" |\n");
 		text.append("\nEmails the mail server received again under the same Message-ID (accepted, then SENT not ")
 			.append("written: the SMTP hand-off's at-least-once window, which a receiver closes by the Message-ID): ")
 			.append(resentEmails)
 			.append(".\n\n");
-		text.append("| recovered within the limit | | | ")
-			.append(rounds.stream().filter((round) -> !round.settled()).count())
-			.append(" |\n");
 		List<RoundResult> failed = rounds.stream().filter((round) -> !round.passed()).toList();
 		if (!failed.isEmpty()) {
 			text.append("\n## Violations\n");
