@@ -147,7 +147,6 @@ final class OutsideProducer implements AutoCloseable {
 		this.producer.flush();
 	}
 
-	/** The last {@code perPartition} committed records of every partition. */
 	/**
 	 * The recent records once they hold what the fault needs. Early in a run (the first
 	 * round on a fresh stack) the relay may not have published anything yet; a fault that
@@ -162,7 +161,8 @@ final class OutsideProducer implements AutoCloseable {
 			records = recentRecords(perPartition);
 		}
 		if (!enough.test(records)) {
-			throw new IllegalStateException("order-events had no records to publish again within " + AWAIT_RECORDS);
+			throw new IllegalStateException(
+					"order-events did not hold the records this fault needs within " + AWAIT_RECORDS);
 		}
 		return records;
 	}
@@ -178,6 +178,7 @@ final class OutsideProducer implements AutoCloseable {
 		return false;
 	}
 
+	/** The last {@code perPartition} committed records of every partition. */
 	private List<ConsumerRecord<byte[], byte[]>> recentRecords(int perPartition) {
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
