@@ -22,6 +22,7 @@ import dev.orderpipeline.events.Money;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestLine;
 import dev.orderpipeline.testing.events.TestOrder;
 import dev.orderpipeline.testing.events.TestOrders;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
@@ -88,9 +89,9 @@ class AnalyticsFiguresTests {
 			Instant placedAt = day.atStartOfDay()
 				.toInstant(java.time.ZoneOffset.UTC)
 				.plusSeconds(random.nextInt(86_400));
-			List<TestOrder.Line> lines = new ArrayList<>();
+			List<TestLine> lines = new ArrayList<>();
 			for (String sku : SKUS.subList(random.nextInt(3), 3 + random.nextInt(3))) {
-				lines.add(new TestOrder.Line(sku, 1 + random.nextInt(4), 100 + random.nextInt(5_000)));
+				lines.add(new TestLine(sku, 1 + random.nextInt(4), 100 + random.nextInt(5_000)));
 			}
 			TestOrder order = TestOrders.order()
 				.placedAt(placedAt)
@@ -243,7 +244,7 @@ class AnalyticsFiguresTests {
 		Map<List<String>, long[]> bySkuAndCurrency = new TreeMap<>(
 				Comparator.comparing((List<String> key) -> key.get(0)).thenComparing((key) -> key.get(1)));
 		for (TestOrder order : placedBetween(from, to, null)) {
-			for (TestOrder.Line line : order.lines()) {
+			for (TestLine line : order.lines()) {
 				long[] figures = bySkuAndCurrency.computeIfAbsent(List.of(line.sku(), order.currency()),
 						(key) -> new long[4]);
 				figures[0] += line.quantity();

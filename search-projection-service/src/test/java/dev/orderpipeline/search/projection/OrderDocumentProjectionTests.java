@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestLine;
 import dev.orderpipeline.testing.events.TestOrder;
 import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.Test;
@@ -81,8 +82,8 @@ class OrderDocumentProjectionTests {
 		UUID v1 = UUID.randomUUID();
 		UUID v2 = UUID.randomUUID();
 		Instant placedAt = now();
-		TestOrder.Line[] lines = { new TestOrder.Line("PEN-1", "Fountain pen", 2, 1250),
-				new TestOrder.Line("INK-9", "Ink bottle", 1, 400) };
+		TestLine[] lines = { new TestLine("PEN-1", "Fountain pen", 2, 1250),
+				new TestLine("INK-9", "Ink bottle", 1, 400) };
 
 		send(TestOrders.order(v1)
 			.version(1)
@@ -123,7 +124,7 @@ class OrderDocumentProjectionTests {
 		UUID globex = UUID.randomUUID();
 		UUID cancelledFirst = UUID.randomUUID();
 		UUID legacy = UUID.randomUUID();
-		TestOrder.Line line = new TestOrder.Line("PEN-1", "Fountain pen", 1, 1250);
+		TestLine line = new TestLine("PEN-1", "Fountain pen", 1, 1250);
 
 		send(TestOrders.order(globex).version(1).tenant("globex").customer("c-1", "g@example.com").line(line).placed(),
 				TestOrders.order(cancelledFirst).version(1).tenant("initech").reason(null).cancelled(),

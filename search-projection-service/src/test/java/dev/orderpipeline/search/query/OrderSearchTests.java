@@ -14,6 +14,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestLine;
 import dev.orderpipeline.testing.events.TestOrder;
 import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,9 +71,9 @@ class OrderSearchTests {
 
 	@BeforeAll
 	void placeOrders() throws Exception {
-		TestOrder.Line pen = new TestOrder.Line("PEN-" + this.token, "Fountain pen " + this.token, 2, 1250);
-		TestOrder.Line ink = new TestOrder.Line("INK-" + this.token, "Ink bottle " + this.token, 1, 400);
-		TestOrder.Line pad = new TestOrder.Line("PAD-" + this.token, "Paper pad " + this.token, 3, 300);
+		TestLine pen = new TestLine("PEN-" + this.token, "Fountain pen " + this.token, 2, 1250);
+		TestLine ink = new TestLine("INK-" + this.token, "Ink bottle " + this.token, 1, 400);
+		TestLine pad = new TestLine("PAD-" + this.token, "Paper pad " + this.token, 3, 300);
 		TestOrders.send(this.producerFactory,
 				TestOrders.order(this.o1)
 					.version(1)

@@ -23,6 +23,7 @@ import dev.orderpipeline.search.projection.DocumentTable;
 import dev.orderpipeline.testing.OrderEventsTopic;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestLine;
 import dev.orderpipeline.testing.events.TestOrder;
 import dev.orderpipeline.testing.events.TestOrders;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,7 +84,7 @@ class ProjectionRebuildTests {
 		UUID globex = UUID.randomUUID();
 		UUID legacy = UUID.randomUUID();
 		UUID globexCancelledFirst = UUID.randomUUID();
-		TestOrder.Line line = new TestOrder.Line("TEN-1", "Tenant product", 1, 100);
+		TestLine line = new TestLine("TEN-1", "Tenant product", 1, 100);
 		TestOrders.send(this.producerFactory,
 				TestOrders.order(globex).tenant("globex").customer("c-g", "g@example.com").line(line).placed(),
 				TestOrders.order(legacy).version(1).tenant(null).customer("c-l", "l@example.com").line(line).placed(),
@@ -146,7 +147,7 @@ class ProjectionRebuildTests {
 			Future<?> producing = background.submit(() -> {
 				for (int i = 0; i < 5_000 && !stop.get(); i++) {
 					UUID orderId = UUID.randomUUID();
-					TestOrder.Line line = new TestOrder.Line("LIVE-" + (i % 3), "Live product", 1, 100);
+					TestLine line = new TestLine("LIVE-" + (i % 3), "Live product", 1, 100);
 					producer
 						.send(TestOrders.order(orderId)
 							.customer("live", "live@example.com")
@@ -308,7 +309,7 @@ class ProjectionRebuildTests {
 		for (int i = 0; i < count; i++) {
 			UUID orderId = UUID.randomUUID();
 			orders.add(orderId);
-			TestOrder.Line line = new TestOrder.Line("SKU-" + (i % 7), "Product " + (i % 7), 1 + i % 3, 100L * i);
+			TestLine line = new TestLine("SKU-" + (i % 7), "Product " + (i % 7), 1 + i % 3, 100L * i);
 			OutgoingEvent placed = (i % 2 == 0)
 					? TestOrders.order(orderId)
 						.version(1)

@@ -17,6 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.events.kafka.OutgoingEvent;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestLine;
 import dev.orderpipeline.testing.events.TestOrder;
 import dev.orderpipeline.testing.events.TestOrders;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,8 +62,8 @@ class RebuildBenchmark {
 		List<OutgoingEvent> events = new ArrayList<>();
 		for (int i = 0; i < ORDERS; i++) {
 			UUID orderId = UUID.randomUUID();
-			TestOrder.Line pen = new TestOrder.Line("PEN-" + (i % 50), "Fountain pen model " + (i % 50), 2, 1250);
-			TestOrder.Line ink = new TestOrder.Line("INK-" + (i % 20), "Ink bottle " + (i % 20), 1, 400);
+			TestLine pen = new TestLine("PEN-" + (i % 50), "Fountain pen model " + (i % 50), 2, 1250);
+			TestLine ink = new TestLine("INK-" + (i % 20), "Ink bottle " + (i % 20), 1, 400);
 			events.add(TestOrders.order(orderId)
 				.customer("cust-" + (i % 500), "c" + (i % 500) + "@example.com")
 				.placedAt(Instant.now())

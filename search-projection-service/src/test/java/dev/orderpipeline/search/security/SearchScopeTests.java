@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.jayway.jsonpath.JsonPath;
 import dev.orderpipeline.testing.TestTokens;
 import dev.orderpipeline.testing.WithRealInfrastructure;
+import dev.orderpipeline.testing.events.TestLine;
 import dev.orderpipeline.testing.events.TestOrder;
 import dev.orderpipeline.testing.events.TestOrders;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +81,7 @@ class SearchScopeTests {
 
 	@BeforeAll
 	void placeOrdersInTwoTenants() throws Exception {
-		TestOrder.Line pen = new TestOrder.Line("PEN-" + this.word, "Pen " + this.word, 1, 1000);
+		TestLine pen = new TestLine("PEN-" + this.word, "Pen " + this.word, 1, 1000);
 		TestOrders.send(this.producerFactory,
 				TestOrders.order(this.anasFirst)
 					.tenant(this.tenantX)

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.orderpipeline.testing.events.TestOrder.Line;
-
 /**
  * The mutable state behind one immutable {@link TestOrder}, with the kit's defaults;
  * copied on every change.
@@ -24,7 +22,7 @@ final class OrderFields {
 
 	String currency = "EUR";
 
-	List<Line> lines = new ArrayList<>();
+	List<TestLine> lines = new ArrayList<>();
 
 	Long tax;
 

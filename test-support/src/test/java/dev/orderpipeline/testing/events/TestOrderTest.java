@@ -16,7 +16,7 @@ class TestOrderTest {
 
 	@Test
 	void defaultsAreOneConsistentOrderOfTheDefaultTenant() {
-		OrderPlacedV2 placed = TestOrders.order().placedV2();
+		OrderPlacedV2 placed = TestOrders.order().records().placedV2();
 
 		assertThat(placed.tenantId()).isEqualTo(TestOrders.TENANT);
 		assertThat(placed.customer()).isEqualTo(new OrderPlacedV2.Customer("c-1", "ada@example.com"));
@@ -34,7 +34,7 @@ class TestOrderTest {
 			.line("INK-9", 1, 400)
 			.taxPercent(10);
 
-		OrderPlacedV1 placed = order.version(1).placedV1();
+		OrderPlacedV1 placed = order.version(1).records().placedV1();
 
 		assertThat(placed.lines()).extracting(OrderPlacedV1.Line::productName)
 			.containsExactly("Fountain pen", "Product INK-9");
@@ -73,12 +73,17 @@ class TestOrderTest {
 	@Test
 	void cancellationsOfOrdersFromBeforeTenancySayDefault() {
 		Instant at = Instant.parse("2031-08-02T10:00:00Z");
-		OrderCancelledV2 cancelled = TestOrders.order().tenant(null).cancelledAt(at).cancelledSequence(5).cancelledV2();
+		OrderCancelledV2 cancelled = TestOrders.order()
+			.tenant(null)
+			.cancelledAt(at)
+			.cancelledSequence(5)
+			.records()
+			.cancelledV2();
 
 		assertThat(cancelled.tenantId()).isEqualTo("default");
 		assertThat(cancelled.cancelledAt()).isEqualTo(at);
 		assertThat(cancelled.sequence()).isEqualTo(5);
-		assertThat(TestOrders.order().tenant(null).placedV2().tenantId()).isNull();
+		assertThat(TestOrders.order().tenant(null).records().placedV2().tenantId()).isNull();
 	}
 
 }
