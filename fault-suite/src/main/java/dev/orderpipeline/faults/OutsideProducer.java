@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,15 +67,8 @@ final class OutsideProducer implements AutoCloseable {
 	 * @return how many records went out
 	 */
 	int reordered(Random random, int orders) {
-		Map<String, List<ConsumerRecord<byte[], byte[]>>> byOrder = new LinkedHashMap<>();
-		for (ConsumerRecord<byte[], byte[]> record : awaitRecords(200, OutsideProducer::hasAnOrderWithSeveral)) {
-			if (record.key() != null) {
-				byOrder.computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), (k) -> new ArrayList<>())
-					.add(record);
-			}
-		}
 		List<List<ConsumerRecord<byte[], byte[]>>> several = new ArrayList<>(
-				byOrder.values().stream().filter((events) -> events.size() > 1).toList());
+				ordersWithSeveral(awaitRecords(200, (records) -> !ordersWithSeveral(records).isEmpty())));
 		Collections.shuffle(several, random);
 		int sent = 0;
 		for (List<ConsumerRecord<byte[], byte[]>> events : several.subList(0, Math.min(orders, several.size()))) {
@@ -167,15 +159,19 @@ final class OutsideProducer implements AutoCloseable {
 		return records;
 	}
 
-	private static boolean hasAnOrderWithSeveral(List<ConsumerRecord<byte[], byte[]>> records) {
-		Map<String, Integer> perOrder = new HashMap<>();
+	/**
+	 * The records of each order (by key) that has more than one, each in partition order.
+	 */
+	private static List<List<ConsumerRecord<byte[], byte[]>>> ordersWithSeveral(
+			List<ConsumerRecord<byte[], byte[]>> records) {
+		Map<String, List<ConsumerRecord<byte[], byte[]>>> byOrder = new LinkedHashMap<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
-			if (record.key() != null
-					&& perOrder.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum) > 1) {
-				return true;
+			if (record.key() != null) {
+				byOrder.computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), (k) -> new ArrayList<>())
+					.add(record);
 			}
 		}
-		return false;
+		return byOrder.values().stream().filter((events) -> events.size() > 1).toList();
 	}
 
 	/** The last {@code perPartition} committed records of every partition. */

@@ -10,12 +10,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import dev.orderpipeline.infra.KafkaBroker;
-import dev.orderpipeline.infra.KafkaCluster;
 import dev.orderpipeline.infra.LocalInfrastructure;
 import dev.orderpipeline.infra.Ports;
 import dev.orderpipeline.infra.PostgresServer;
@@ -108,7 +105,9 @@ public final class LocalRun {
 			}
 			printSummary(Duration.between(started, Instant.now()));
 			if (options.controlPort() > 0) {
-				control = LocalControl.start(options.controlPort(), new ControlActions());
+				control = LocalControl.start(options.controlPort(),
+						new StackControl(infrastructure, services, postgresProxy, this::startService,
+								options.ports().get(LocalRunOptions.MAIL_UI), identityProvider.port()));
 				say("Control endpoint (benchmarks) on http://127.0.0.1:" + options.controlPort());
 			}
 			watchServices();
@@ -268,155 +267,6 @@ public final class LocalRun {
 				options.workDirectory().resolve("logs"), infrastructureArguments, secrets);
 	}
 
-	/** What the control endpoint does; services are replaced in place when restarted. */
-	private final class ControlActions implements LocalControl.Actions {
-
-		@Override
-		public void stopKafka() {
-			say("Control: stopping Kafka");
-			infrastructure.kafka().stop();
-		}
-
-		@Override
-		public void startKafka() {
-			say("Control: starting Kafka");
-			infrastructure.kafka().start();
-		}
-
-		@Override
-		public synchronized boolean stopService(String name) {
-			List<ServiceProcess> instances = services.stream()
-				.filter((service) -> service.definition().name().equals(name))
-				.toList();
-			for (ServiceProcess service : instances) {
-				say("Control: stopping " + service.label());
-				service.requestStop();
-				service.awaitExit(Duration.ofSeconds(30));
-			}
-			return !instances.isEmpty();
-		}
-
-		@Override
-		public synchronized boolean startService(String name) throws IOException {
-			boolean known = false;
-			for (int i = 0; i < services.size(); i++) {
-				if (services.get(i).definition().name().equals(name)) {
-					known = true;
-					restartIfDead(i);
-				}
-			}
-			return known;
-		}
-
-		@Override
-		public synchronized boolean serviceInstance(String name, int instance, LocalControl.Action action)
-				throws IOException {
-			for (int i = 0; i < services.size(); i++) {
-				ServiceProcess service = services.get(i);
-				if (service.definition().name().equals(name) && service.instance() == instance) {
-					say("Control: " + action.name().toLowerCase(Locale.ROOT) + " " + service.label());
-					switch (action) {
-						case STOP -> {
-							service.requestStop();
-							service.awaitExit(Duration.ofSeconds(30));
-						}
-						case KILL -> service.kill();
-						case FREEZE -> Signals.freeze(service.pid());
-						case THAW -> Signals.thaw(service.pid());
-						case START -> restartIfDead(i);
-					}
-					return true;
-				}
-			}
-			return false;
-		}
-
-		private void restartIfDead(int index) throws IOException {
-			ServiceProcess service = services.get(index);
-			if (!service.isAlive()) {
-				say("Control: starting " + service.label());
-				services.set(index, LocalRun.this.startService(service.definition(), service.instance()));
-			}
-		}
-
-		@Override
-		public boolean kafkaNode(int node, LocalControl.Action action) {
-			KafkaCluster cluster = infrastructure.kafkaCluster();
-			if (node < 1 || node > cluster.size()) {
-				return false;
-			}
-			KafkaBroker broker = cluster.node(node);
-			say("Control: " + action.name().toLowerCase(Locale.ROOT) + " Kafka node " + node);
-			switch (action) {
-				case STOP -> broker.stop();
-				case KILL -> broker.kill();
-				case FREEZE -> broker.pid().ifPresent(Signals::freeze);
-				case THAW -> broker.pid().ifPresent(Signals::thaw);
-				case START -> broker.start();
-			}
-			return true;
-		}
-
-		@Override
-		public void postgres(LocalControl.Action action) {
-			say("Control: " + action.name().toLowerCase(Locale.ROOT) + " PostgreSQL");
-			switch (action) {
-				case STOP -> infrastructure.postgres().stop();
-				case START -> infrastructure.postgres().start();
-				default -> throw new IllegalArgumentException("PostgreSQL can be stopped and started, not " + action);
-			}
-		}
-
-		@Override
-		public void network(boolean drop) {
-			TcpProxy proxy = postgresProxy;
-			if (proxy == null) {
-				throw new IllegalArgumentException("No proxy: start the run with --instances=2 or more");
-			}
-			say("Control: the further instances' connections to PostgreSQL " + (drop ? "drop every packet" : "heal"));
-			if (drop) {
-				proxy.drop();
-			}
-			else {
-				proxy.heal();
-			}
-		}
-
-		@Override
-		public String processes() {
-			StringBuilder text = new StringBuilder();
-			for (ServiceProcess service : services) {
-				text.append(service.label())
-					.append(' ')
-					.append(service.isAlive() ? Long.toString(service.pid()) : "-")
-					.append(' ')
-					.append(service.port())
-					.append('\n');
-			}
-			for (KafkaBroker broker : infrastructure.kafkaCluster().nodes()) {
-				text.append("kafka-")
-					.append(broker.nodeId())
-					.append(' ')
-					.append(broker.pid().isPresent() ? Long.toString(broker.pid().getAsLong()) : "-")
-					.append(' ')
-					.append(broker.port())
-					.append('\n');
-			}
-			text.append("postgres ")
-				.append(infrastructure.postgres().isRunning() ? "running" : "-")
-				.append(' ')
-				.append(infrastructure.postgres().port())
-				.append('\n')
-				.append("smtp running ")
-				.append(options.ports().get(LocalRunOptions.MAIL_UI))
-				.append('\n')
-				.append("auth running ")
-				.append(identityProvider.port());
-			return text.toString();
-		}
-
-	}
-
 	private boolean awaitServicesUp() throws InterruptedException {
 		Instant deadline = Instant.now().plus(options.startupTimeout());
 		Map<String, String> lastReported = new LinkedHashMap<>();
@@ -558,7 +408,7 @@ public final class LocalRun {
 		stopped.countDown();
 	}
 
-	private static void say(String message) {
+	static void say(String message) {
 		System.out.println("[local-run] " + message);
 	}
 
