@@ -1,11 +1,11 @@
 package dev.orderpipeline.support.problem;
 
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.orderpipeline.support.database.LostDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -88,41 +87,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			// Spring Security's filters answer these with their own problems (401, 403).
 			throw ex;
 		}
-		if (lostTheDatabase(ex)) {
+		if (LostDatabase.in(ex)) {
 			return databaseUnavailable(ex, request);
 		}
 		logger.error("Unexpected failure", ex);
 		return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"The request could not be processed."), request);
-	}
-
-	/**
-	 * A connection that failed somewhere in the cause chain: the pool timed out, or a
-	 * connection exception (SQLSTATE class 08). A transaction whose connection died
-	 * mid-way (the database stopped, a network that dropped packets healed) surfaces as a
-	 * {@code TransactionSystemException} from the failed rollback, with the I/O error
-	 * below it or as its application exception; like any unreachable database that is a
-	 * 503 the client may retry.
-	 */
-	private static boolean lostTheDatabase(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException
-					|| (cause instanceof SQLException sql && sql.getSQLState() != null
-							&& sql.getSQLState().startsWith("08"))) {
-				return true;
-			}
-			// The pool closes a connection that failed ("Connection is closed", no
-			// SQLSTATE), so the rollback's own error says little: what made the
-			// transaction roll back is kept as its application exception.
-			if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
-					&& lostTheDatabase(failed.getApplicationException())) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
 	}
 
 	@Override

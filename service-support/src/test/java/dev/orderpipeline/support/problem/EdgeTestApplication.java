@@ -98,6 +98,16 @@ class EdgeTestApplication {
 			throw failed;
 		}
 
+		/**
+		 * What the transaction manager throws when PostgreSQL stops gracefully during the
+		 * commit: every session gets SQLSTATE 57P01, untranslated at commit.
+		 */
+		@GetMapping("/edge/commit-at-shutdown")
+		Map<String, Object> commitAtShutdown() {
+			throw new TransactionSystemException("Could not commit JDBC transaction",
+					new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+		}
+
 		@GetMapping("/edge/failure")
 		Map<String, Object> failure() {
 			throw new IllegalStateException("secret internals at jdbc:postgresql://db.internal");

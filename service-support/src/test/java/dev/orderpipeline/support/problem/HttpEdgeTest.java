@@ -101,6 +101,18 @@ class HttpEdgeTest {
 		assertThat(response.body()).doesNotContain("backend", "Connection is closed");
 	}
 
+	/**
+	 * The CI failure of stop 23: PostgreSQL stopped gracefully while orders committed.
+	 */
+	@Test
+	void aCommitCutOffByADatabaseShutdownIs503NotInternalError() throws Exception {
+		HttpResponse<String> response = get("/edge/commit-at-shutdown");
+
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
+		assertThat(response.body()).doesNotContain("administrator");
+	}
+
 	@Test
 	void anUnreachableDatabaseIs503WithRetryAfter() throws Exception {
 		assertThat(get("/edge/database").statusCode()).isEqualTo(200);
