@@ -25,19 +25,13 @@ final class ContainerErrorHandlers {
 	 * For the batch container on the source topic. A record reported by
 	 * {@code BatchListenerFailedException} is forwarded at once (no in-place retries: the
 	 * retry topics do that without blocking the partition). Any other exception fails the
-	 * whole batch, which only happens when the database is unreachable: that batch is
-	 * retried in place until it is back.
+	 * whole batch, which only happens when the database is unreachable: the batch is
+	 * polled again until it is back.
 	 * @param forwarder sends the failing record to the first retry topic
 	 * @return the error handler
 	 */
 	static DefaultErrorHandler source(FailedRecordForwarder forwarder) {
-		DefaultErrorHandler errors = new DefaultErrorHandler(forwarder, untilRecovered());
-		// The fallback for whole batches shares the record tracker, hence this function
-		// decides for both paths.
-		errors.setBackOffFunction((record, exception) -> Failures.isInfrastructure(exception) ? untilRecovered()
-				: new FixedBackOff(0, 0));
-		errors.setCommitRecovered(true);
-		return errors;
+		return new OutageWaitingErrorHandler(forwarder);
 	}
 
 	/**
@@ -47,11 +41,7 @@ final class ContainerErrorHandlers {
 	 * @return the error handler
 	 */
 	static DefaultErrorHandler retry(FailedRecordForwarder forwarder) {
-		DefaultErrorHandler errors = new DefaultErrorHandler(forwarder, new FixedBackOff(0, 0));
-		errors.setBackOffFunction((record, exception) -> Failures.isInfrastructure(exception) ? untilRecovered()
-				: new FixedBackOff(0, 0));
-		errors.setCommitRecovered(true);
-		return errors;
+		return new OutageWaitingErrorHandler(forwarder);
 	}
 
 	/**

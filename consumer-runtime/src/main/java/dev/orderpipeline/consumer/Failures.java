@@ -1,17 +1,15 @@
 package dev.orderpipeline.consumer;
 
 import dev.orderpipeline.events.EventFormatException;
+import dev.orderpipeline.support.database.LostDatabase;
 import org.apache.kafka.common.errors.SerializationException;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.TimestampedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /** How the runtime classifies what went wrong with a record. */
 final class Failures {
@@ -55,22 +53,28 @@ final class Failures {
 	/**
 	 * Failures of the database itself rather than of one record. Forwarding every record
 	 * of a batch to the retry topics because the database is down would only move the
-	 * outage into the dead-letter topic; the batch is retried in place instead.
+	 * outage into the dead-letter topic; the records are polled again instead.
 	 * @param exception the failure
 	 * @return whether the database could not be reached
 	 */
 	static boolean isInfrastructure(Throwable exception) {
+		return LostDatabase.in(exception);
+	}
+
+	/**
+	 * @param exception as thrown by or around the listener
+	 * @return the listener's report of which record failed, or {@code null}
+	 */
+	static BatchListenerFailedException blamedRecord(Throwable exception) {
 		for (Throwable current = exception; current != null; current = current.getCause()) {
-			if (current instanceof CannotGetJdbcConnectionException
-					|| current instanceof CannotCreateTransactionException
-					|| current instanceof DataAccessResourceFailureException) {
-				return true;
+			if (current instanceof BatchListenerFailedException blamed) {
+				return blamed;
 			}
 			if (current.getCause() == current) {
 				break;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	/**

@@ -94,7 +94,7 @@ class DeadLetterTests extends ConsumerRuntimeTestSupport {
 		UUID orderId = UUID.randomUUID();
 		OutgoingEvent invalid = TestOrders.order(orderId)
 			.version(1)
-			.email("not-an-email")
+			.customer("c-1", "not-an-email")
 			.unchecked()
 			.traced()
 			.placed();

@@ -54,6 +54,12 @@ final class Faults {
 		this.outages.put(eventId, new AtomicInteger(times));
 	}
 
+	/** How many of the outages injected for the event have not been used up yet. */
+	int outagesLeft(String eventId) {
+		AtomicInteger outage = this.outages.get(eventId);
+		return (outage != null) ? outage.get() : 0;
+	}
+
 	/**
 	 * Makes the next call that includes the event and is not failed by another fault
 	 * wait, inside the runtime's transaction, until {@link Pause#resume()} (at most 60
