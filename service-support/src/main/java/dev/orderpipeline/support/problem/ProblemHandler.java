@@ -24,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -87,12 +88,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			// Spring Security's filters answer these with their own problems (401, 403).
 			throw ex;
 		}
-		if (LostDatabase.in(ex)) {
+		if (LostDatabase.in(ex) || transientBehindFailedRollback(ex)) {
 			return databaseUnavailable(ex, request);
 		}
 		logger.error("Unexpected failure", ex);
 		return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"The request could not be processed."), request);
+	}
+
+	/**
+	 * A failure this handler answers with 503 on its own (a statement timeout, a lock not
+	 * taken) can arrive only as the application exception of a rollback that failed
+	 * because the pool had closed the connection: answer it the same way, not 500.
+	 */
+	private static boolean transientBehindFailedRollback(Exception ex) {
+		return ex instanceof TransactionSystemException failed
+				&& failed.getApplicationException() instanceof TransientDataAccessException;
 	}
 
 	@Override

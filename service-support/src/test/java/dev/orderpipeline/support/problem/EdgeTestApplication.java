@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,6 +107,20 @@ class EdgeTestApplication {
 		Map<String, Object> commitAtShutdown() {
 			throw new TransactionSystemException("Could not commit JDBC transaction",
 					new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+		}
+
+		/**
+		 * A statement cancelled by its timeout (57014) whose rollback then failed on a
+		 * connection the pool had closed: the transient failure is only the application
+		 * exception of the rollback's error.
+		 */
+		@GetMapping("/edge/rollback-after-timeout")
+		Map<String, Object> rollbackAfterTimeout() {
+			TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+					new SQLException("Connection is closed"));
+			rollbackFailed
+				.initApplicationException(new QueryTimeoutException("canceling statement due to statement timeout"));
+			throw rollbackFailed;
 		}
 
 		@GetMapping("/edge/failure")

@@ -114,6 +114,15 @@ class HttpEdgeTest {
 	}
 
 	@Test
+	void aTransientFailureHiddenBehindAFailedRollbackIs503NotInternalError() throws Exception {
+		HttpResponse<String> response = get("/edge/rollback-after-timeout");
+
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
+		assertThat(response.body()).doesNotContain("statement", "Connection is closed", "Exception");
+	}
+
+	@Test
 	void anUnreachableDatabaseIs503WithRetryAfter() throws Exception {
 		assertThat(get("/edge/database").statusCode()).isEqualTo(200);
 		stopPostgres();
